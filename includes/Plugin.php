@@ -10,7 +10,7 @@ namespace KoreaCheckout;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Boots the plugin once. Each feature lives in a module of its own folder (`Gateway`, `Checkout`, `Admin`)
+ * Boots the plugin once. Each feature lives in a module of its own folder (`Gateway`, `Orders`, `Checkout`, `Admin`)
  * whose `register()` adds that feature's hooks; this class only decides whether they may start.
  */
 final class Plugin {
@@ -83,6 +83,7 @@ final class Plugin {
 	private function modules(): array {
 		return array(
 			new Gateway\Module(),
+			new Orders\Module(),
 			new Checkout\Module(),
 			new Admin\Module(),
 		);
