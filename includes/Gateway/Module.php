@@ -7,10 +7,13 @@
 
 namespace KoreaCheckout\Gateway;
 
+use KoreaCheckout\Api\Client;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Adds the hooks of this module. (Being built: see DEVELOPERS.md for who owns it.)
+ * Registers the payment gateway, the return endpoint, the order-status route, refund bookkeeping and the
+ * virtual-account and order-status displays. Nothing else: webhooks and order states are the Orders module's.
  */
 final class Module {
 
@@ -18,5 +21,31 @@ final class Module {
 	 * Adds this module's hooks.
 	 */
 	public function register(): void {
+		add_filter( 'woocommerce_payment_gateways', array( $this, 'add_gateway' ) );
+		add_action( 'woocommerce_api_' . ReturnHandler::ENDPOINT, array( $this, 'handle_return' ) );
+		add_action( 'rest_api_init', array( StatusRoute::class, 'register' ) );
+		add_action( 'woocommerce_create_refund', array( RefundProcessor::class, 'remember_refund' ) );
+		add_action( 'woocommerce_order_details_before_order_table', array( VirtualAccountView::class, 'render_page' ) );
+		add_action( 'woocommerce_order_details_before_order_table', array( OrderStatusView::class, 'render' ) );
+		add_action( 'woocommerce_email_before_order_table', array( VirtualAccountView::class, 'render_email' ), 10, 3 );
+	}
+
+	/**
+	 * Adds the gateway to WooCommerce's list.
+	 *
+	 * @param array<int, string|object> $gateways Gateway classes or instances.
+	 * @return array<int, string|object>
+	 */
+	public function add_gateway( $gateways ): array {
+		$gateways   = is_array( $gateways ) ? $gateways : array();
+		$gateways[] = Gateway::class;
+		return $gateways;
+	}
+
+	/**
+	 * Handles the shopper's return from the hosted page.
+	 */
+	public function handle_return(): void {
+		( new ReturnHandler( new Client() ) )->handle();
 	}
 }

@@ -1,0 +1,171 @@
+<?php
+/**
+ * The WooCommerce payment gateway `korea_checkout`.
+ *
+ * @package KoreaCheckout
+ */
+
+namespace KoreaCheckout\Gateway;
+
+use KoreaCheckout\Api\ApiException;
+use KoreaCheckout\Api\Client;
+use KoreaCheckout\Api\Money;
+use KoreaCheckout\Logging\Logger;
+use KoreaCheckout\Settings\Settings;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Sends the shopper to the Korea Checkout hosted page and refunds from the order screen. The same class
+ * serves the classic checkout, the pay-for-order page and (through the Store API) the Checkout block.
+ * Its settings live in the plugin's own settings (Settings), not in the gateway's option.
+ */
+class Gateway extends \WC_Payment_Gateway {
+
+	public const ID = 'korea_checkout';
+
+	/**
+	 * Sets the gateway up from the plugin settings.
+	 */
+	public function __construct() {
+		$this->id                 = self::ID;
+		$this->has_fields         = true;
+		$this->method_title       = __( 'Korea Checkout', 'korea-checkout' );
+		$this->method_description = __( 'Cards, virtual accounts, real-time bank transfer, KakaoPay, NaverPay and more, on the Korea Checkout hosted payment page.', 'korea-checkout' );
+		$this->supports           = array( 'products', 'refunds' );
+		$this->form_fields        = array();
+
+		$title             = trim( (string) Settings::get( 'title' ) );
+		$description       = trim( (string) Settings::get( 'description' ) );
+		$this->title       = '' !== $title ? $title : self::default_title();
+		$this->description = '' !== $description ? $description : self::default_description();
+		$this->enabled     = Settings::get( 'enabled' ) ? 'yes' : 'no';
+	}
+
+	/**
+	 * The title shoppers see when the store owner set none.
+	 */
+	public static function default_title(): string {
+		return __( 'Korea Checkout', 'korea-checkout' );
+	}
+
+	/**
+	 * The description shoppers see when the store owner set none.
+	 */
+	public static function default_description(): string {
+		return __( 'Card, virtual account, bank transfer, KakaoPay, NaverPay and more', 'korea-checkout' );
+	}
+
+	/**
+	 * Offered only when enabled and usable.
+	 */
+	public function is_available() {
+		return 'yes' === $this->enabled && $this->is_usable();
+	}
+
+	/**
+	 * Whether a payment can work now: a key is set, the currency is KRW or USD and there is something to pay.
+	 * The block checkout's payment-method type asks the same question.
+	 */
+	public function is_usable(): bool {
+		if ( '' === (string) Settings::get( 'api_key' ) ) {
+			return false;
+		}
+		if ( ! Money::is_supported( get_woocommerce_currency() ) ) {
+			return false;
+		}
+		$total = $this->amount_to_pay();
+		return null === $total || $total > 0;
+	}
+
+	/**
+	 * Minor units due on the pay-for-order page or in the cart; null when neither is known (e.g. admin screens).
+	 */
+	private function amount_to_pay(): ?int {
+		$currency = get_woocommerce_currency();
+		$order_id = absint( get_query_var( 'order-pay' ) );
+		if ( $order_id > 0 ) {
+			$order = wc_get_order( $order_id );
+			return $order ? Money::to_minor( $order->get_total( 'edit' ), $order->get_currency() ) : null;
+		}
+		if ( function_exists( 'WC' ) && WC()->cart ) {
+			return Money::to_minor( WC()->cart->get_total( 'edit' ), $currency );
+		}
+		return null;
+	}
+
+	/**
+	 * The description, then whatever the checkout module shows on the classic form (the method choice).
+	 */
+	public function payment_fields() {
+		parent::payment_fields();
+
+		/**
+		 * Fires inside the gateway's box on the classic checkout and pay-for-order forms, after the description.
+		 * The checkout module prints its payment-method choice here (posted as `korea_checkout_method`).
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param Gateway $gateway This gateway.
+		 */
+		do_action( 'korea_checkout_classic_payment_fields', $this );
+	}
+
+	/**
+	 * Creates (or reuses) the order's session and sends the shopper to its checkout URL.
+	 *
+	 * @param int $order_id Order id.
+	 * @return array{result: string, redirect: string}
+	 * @throws \Exception With a translated message when the session cannot be started; WooCommerce shows it on
+	 *                    the checkout (classic and block alike) and keeps the order for the next attempt.
+	 */
+	public function process_payment( $order_id ) {
+		$order = wc_get_order( $order_id );
+		if ( ! $order instanceof \WC_Order ) {
+			throw new \Exception( esc_html__( 'The order could not be found. Please try again.', 'korea-checkout' ) );
+		}
+		try {
+			$url = ( new SessionStarter( new Client() ) )->start( $order );
+		} catch ( ApiException $e ) {
+			Logger::error(
+				'The checkout session could not be created.',
+				array(
+					'order_id'    => $order->get_id(),
+					'code'        => $e->get_error_code(),
+					'status'      => $e->get_status(),
+					'api_message' => $e->get_api_message(),
+				)
+			);
+			throw new \Exception( esc_html( FailureMessages::for_start( $e ) ) );
+		}
+		return array(
+			'result'   => 'success',
+			'redirect' => $url,
+		);
+	}
+
+	/**
+	 * Refunds through the API; on refusal WooCommerce shows the message and deletes its refund.
+	 *
+	 * @param int        $order_id Order id.
+	 * @param float|null $amount   Amount in the order's currency; null for everything left.
+	 * @param string     $reason   The store owner's reason.
+	 * @return bool|\WP_Error
+	 */
+	public function process_refund( $order_id, $amount = null, $reason = '' ) {
+		return ( new RefundProcessor( new Client() ) )->refund( (int) $order_id, $amount, (string) $reason );
+	}
+
+	/**
+	 * Points from WooCommerce's payment settings to the plugin's own settings page.
+	 */
+	public function admin_options() {
+		printf(
+			'<h2>%1$s</h2><p>%2$s</p><p><a class="button" href="%3$s">%4$s</a></p>',
+			esc_html( $this->method_title ),
+			esc_html( $this->method_description ),
+			esc_url( admin_url( 'admin.php?page=korea-checkout' ) ),
+			esc_html__( 'Open the Korea Checkout settings', 'korea-checkout' )
+		);
+	}
+}

@@ -1,0 +1,128 @@
+<?php
+/**
+ * Reads from a WooCommerce order the plain facts that SessionPayload turns into the API's payload.
+ *
+ * @package KoreaCheckout
+ */
+
+namespace KoreaCheckout\Gateway;
+
+use KoreaCheckout\Api\Money;
+use KoreaCheckout\Settings\Settings;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The only place that knows how a WC_Order maps onto a session: lines, customer, URLs and metadata.
+ */
+final class OrderFacts {
+
+	/**
+	 * The facts of an order, as SessionPayload::build() takes them.
+	 *
+	 * @param \WC_Order $order The order.
+	 * @return array<string, mixed>
+	 */
+	public static function of( \WC_Order $order ): array {
+		$currency = $order->get_currency();
+		return array(
+			'order_id'       => $order->get_id(),
+			'currency'       => $currency,
+			'total'          => Money::to_minor( $order->get_total( 'edit' ), $currency ),
+			'lines'          => self::lines( $order, $currency ),
+			/* translators: %s: order number */
+			'fallback_name'  => sprintf( __( 'Order #%s', 'korea-checkout' ), $order->get_order_number() ),
+			'customer'       => array(
+				'name'  => self::customer_name( $order ),
+				'email' => $order->get_billing_email(),
+				'phone' => $order->get_billing_phone(),
+			),
+			'return_url'     => ReturnHandler::url( $order ),
+			'cancel_url'     => ReturnHandler::url( $order, true ),
+			'webhook_url'    => rest_url( 'korea-checkout/v1/webhook' ),
+			'metadata'       => self::metadata( $order ),
+			'now'            => time(),
+			'lifetime_hours' => (int) Settings::get( 'session_lifetime' ),
+			'shop_id'        => (string) Settings::get( 'shop_id' ),
+		);
+	}
+
+	/**
+	 * Product, shipping and fee lines with their totals (tax included, after discounts) in minor units.
+	 *
+	 * @param \WC_Order $order    The order.
+	 * @param string    $currency Its currency.
+	 * @return array<int, array{name: string, quantity: int, amount: int, product_id?: string}>
+	 */
+	private static function lines( \WC_Order $order, string $currency ): array {
+		$lines = array();
+		foreach ( $order->get_items( array( 'line_item', 'shipping', 'fee' ) ) as $item ) {
+			$amount = Money::to_minor( (string) $item->get_total(), $currency ) + Money::to_minor( (string) $item->get_total_tax(), $currency );
+			$line   = array(
+				'name'     => wp_strip_all_tags( $item->get_name() ),
+				'quantity' => $item instanceof \WC_Order_Item_Product ? max( 1, (int) $item->get_quantity() ) : 1,
+				'amount'   => $amount,
+			);
+			if ( $item instanceof \WC_Order_Item_Product && $item->get_product_id() ) {
+				$line['product_id'] = (string) ( $item->get_variation_id() ? $item->get_variation_id() : $item->get_product_id() );
+			}
+			$lines[] = $line;
+		}
+		return $lines;
+	}
+
+	/**
+	 * The billing name as the site's language writes it, else the shipping name, else the email.
+	 *
+	 * @param \WC_Order $order The order.
+	 */
+	private static function customer_name( \WC_Order $order ): string {
+		$name = trim( $order->get_formatted_billing_full_name() );
+		if ( '' === $name ) {
+			$name = trim( $order->get_formatted_shipping_full_name() );
+		}
+		return '' !== $name ? $name : $order->get_billing_email();
+	}
+
+	/**
+	 * Our metadata first (it wins the API's 50-key limit), then the checkout fields.
+	 *
+	 * @param \WC_Order $order The order.
+	 * @return array<string, string>
+	 */
+	private static function metadata( \WC_Order $order ): array {
+		$metadata = array(
+			'orderId'      => (string) $order->get_id(),
+			'orderKeyHash' => SessionPayload::order_key_hash( $order->get_order_key() ),
+			'locale'       => SessionPayload::page_locale( determine_locale() ),
+		);
+
+		$method = (string) $order->get_meta( '_korea_checkout_method' );
+		if ( '' !== $method ) {
+			$metadata['paymentMethod'] = $method;
+		}
+
+		$enabled = Settings::get( 'enabled_methods' );
+		if ( is_array( $enabled ) && array() !== $enabled ) {
+			$metadata['paymentMethods'] = implode( ',', array_map( 'strval', $enabled ) );
+		}
+
+		if ( class_exists( \KoreaCheckout\Theme\CssVars::class ) ) {
+			$vars  = \KoreaCheckout\Theme\CssVars::values();
+			$theme = array() !== $vars ? (string) wp_json_encode( $vars ) : '';
+			// A cut JSON object would be worse than none: the page then keeps its own look.
+			if ( '' !== $theme && strlen( $theme ) <= SessionPayload::METADATA_MAX_VALUE ) {
+				$metadata['theme'] = $theme;
+			}
+		}
+
+		if ( class_exists( \KoreaCheckout\Checkout\Fields::class ) ) {
+			foreach ( \KoreaCheckout\Checkout\Fields::session_metadata( $order ) as $key => $value ) {
+				if ( ! isset( $metadata[ $key ] ) ) {
+					$metadata[ $key ] = $value;
+				}
+			}
+		}
+		return $metadata;
+	}
+}

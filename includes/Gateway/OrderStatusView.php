@@ -1,0 +1,68 @@
+<?php
+/**
+ * The "we are confirming your payment" box of the order-received page, with its polling script.
+ *
+ * @package KoreaCheckout
+ */
+
+namespace KoreaCheckout\Gateway;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Only on the order-received page of one of our orders whose payment is still being confirmed: prints a
+ * live region and loads `build/order-status.js`, which asks StatusRoute until the outcome is known.
+ */
+final class OrderStatusView {
+
+	public const HANDLE = 'korea-checkout-order-status';
+
+	/**
+	 * Prints the box and enqueues the script (hooked on `woocommerce_order_details_before_order_table`).
+	 *
+	 * @param \WC_Order $order The order.
+	 */
+	public static function render( $order ): void {
+		if ( ! $order instanceof \WC_Order || ! is_order_received_page() || ! StatusRoute::is_waiting( $order ) ) {
+			return;
+		}
+		if ( ! self::enqueue( $order ) ) {
+			return;
+		}
+		printf(
+			'<div class="woocommerce-info korea-checkout-order-status" role="status" aria-live="polite" data-state="processing">%s</div>',
+			esc_html__( 'We are confirming your payment with Korea Checkout. This page updates by itself.', 'korea-checkout' )
+		);
+	}
+
+	/**
+	 * Enqueues the built script with the order id and key it polls with; false when the build is missing.
+	 *
+	 * @param \WC_Order $order The order.
+	 */
+	private static function enqueue( \WC_Order $order ): bool {
+		$asset_file = KOREA_CHECKOUT_PATH . 'build/order-status.asset.php';
+		if ( ! is_readable( $asset_file ) ) {
+			return false;
+		}
+		$asset = require $asset_file;
+		wp_enqueue_script(
+			self::HANDLE,
+			KOREA_CHECKOUT_URL . 'build/order-status.js',
+			$asset['dependencies'] ?? array(),
+			$asset['version'] ?? KOREA_CHECKOUT_VERSION,
+			true
+		);
+		wp_set_script_translations( self::HANDLE, 'korea-checkout', KOREA_CHECKOUT_PATH . 'languages' );
+		wp_add_inline_script(
+			self::HANDLE,
+			'window.koreaCheckoutOrderStatus = ' . wp_json_encode(
+				array(
+					'path' => sprintf( '/%s/orders/%d/status?key=%s', StatusRoute::NAMESPACE, $order->get_id(), rawurlencode( $order->get_order_key() ) ),
+				)
+			) . ';',
+			'before'
+		);
+		return true;
+	}
+}
