@@ -1,0 +1,392 @@
+<?php
+/**
+ * The one place where a verified session changes an order.
+ *
+ * @package KoreaCheckout
+ */
+
+namespace KoreaCheckout\Orders;
+
+use KoreaCheckout\Api\Money;
+use KoreaCheckout\Logging\Logger;
+use KoreaCheckout\PaymentMethods;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Carries out what Transition decides, under the order's database lock, on the order as the database has it at
+ * that moment. The shopper's return, webhooks, reconciliation and the order screen's "check status now" all come
+ * through here with a session they read from the API themselves, so whichever arrives first wins and the
+ * others find the work done: an order is paid, its stock reduced, its emails sent and
+ * `korea_checkout_payment_complete` fired once.
+ *
+ * Callers holding a WC_Order should read it again afterwards (`wc_get_order( $id )`): this class works on a
+ * fresh copy.
+ */
+final class SessionSync {
+
+	/**
+	 * The gateway id whose orders this class may change.
+	 */
+	public const GATEWAY_ID = 'korea_checkout';
+
+	/**
+	 * Where a session came from.
+	 */
+	public const SOURCES = array( 'return', 'webhook', 'reconcile', 'admin' );
+
+	/**
+	 * Set once, inside the lock, to the id of the session that paid the order.
+	 */
+	public const COMPLETED_META = '_korea_checkout_completed';
+
+	/**
+	 * Applies a session that was just read from the API onto its order.
+	 *
+	 * @param \WC_Order            $order   The order the session belongs to.
+	 * @param array<string, mixed> $session The API's session `data`, never a webhook body or query string.
+	 * @param string               $source  `return`, `webhook`, `reconcile` or `admin`.
+	 * @return string The action taken (a Transition constant), for logs and tests.
+	 * @throws LockTimeout When another worker held the order for too long; nothing was changed.
+	 */
+	public static function apply( \WC_Order $order, array $session, string $source ): string {
+		$order_id = $order->get_id();
+		return (string) OrderLock::run(
+			$order_id,
+			static function () use ( $order_id, $session, $source ): string {
+				$fresh = OrderLock::fresh_order( $order_id );
+				if ( null === $fresh || self::GATEWAY_ID !== $fresh->get_payment_method() ) {
+					return Transition::IGNORE;
+				}
+				return self::apply_locked( $fresh, $session, $source );
+			}
+		);
+	}
+
+	/**
+	 * The order's state as Transition reads it.
+	 *
+	 * @param \WC_Order $order The order.
+	 * @return array{order_id: string, status: string, session_id: string, paid_session: string, total_minor: int, currency: string}
+	 */
+	public static function state_of( \WC_Order $order ): array {
+		return array(
+			'order_id'     => (string) $order->get_id(),
+			'status'       => $order->get_status(),
+			'session_id'   => (string) $order->get_meta( '_korea_checkout_session_id' ),
+			'paid_session' => (string) $order->get_meta( self::COMPLETED_META ),
+			'total_minor'  => self::order_total_minor( $order ),
+			'currency'     => $order->get_currency(),
+		);
+	}
+
+	/**
+	 * The order total in minor units; -1 for a currency the service does not take (never equal to a session's).
+	 *
+	 * @param \WC_Order $order The order.
+	 */
+	private static function order_total_minor( \WC_Order $order ): int {
+		try {
+			return Money::to_minor( (string) $order->get_total( 'edit' ), $order->get_currency() );
+		} catch ( \InvalidArgumentException $e ) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Decides and acts, under the lock.
+	 *
+	 * @param \WC_Order            $order   Fresh order.
+	 * @param array<string, mixed> $session Session.
+	 * @param string               $source  Source.
+	 */
+	private static function apply_locked( \WC_Order $order, array $session, string $source ): string {
+		list( $action, $reason ) = Transition::decide( self::state_of( $order ), $session );
+		$map                     = StatusMapper::for_order( $order );
+		$previous                = (string) $order->get_meta( '_korea_checkout_session_status' );
+		$status                  = (string) ( $session['status'] ?? '' );
+		$is_current              = (string) ( $session['sessionId'] ?? '' ) === (string) $order->get_meta( '_korea_checkout_session_id' );
+
+		if ( ( $is_current && Transition::IGNORE !== $action ) || Transition::PAY === $action ) {
+			$order->update_meta_data( '_korea_checkout_session_status', $status );
+		}
+
+		switch ( $action ) {
+			case Transition::PAY:
+				self::pay( $order, $session, $source, $map );
+				break;
+			case Transition::REFUND:
+				$order->save();
+				RefundLedger::sync( $order, $session );
+				self::after_refund( $order->get_id(), $status, $map );
+				break;
+			case Transition::HOLD:
+				self::hold( $order, $session, $map, $previous !== $status );
+				break;
+			case Transition::FAIL:
+				self::move( $order, $map['failed'], self::failure_note( $session ), $previous !== $status );
+				break;
+			case Transition::RETRY:
+				self::move( $order, $map['cancelled'], __( 'The shopper cancelled the Korea Checkout payment; the order can be paid again.', 'korea-checkout' ), $previous !== $status );
+				break;
+			case Transition::EXPIRE:
+				self::move( $order, $map['expired'], __( 'The Korea Checkout session expired without payment.', 'korea-checkout' ), true );
+				break;
+			case Transition::MISMATCH:
+				self::mismatch( $order, $session, $reason );
+				break;
+			case Transition::DOUBLE_PAYMENT:
+				self::double_payment( $order, $session );
+				break;
+			default:
+				if ( $is_current && $previous !== $status ) {
+					$order->save();
+				}
+		}
+
+		Logger::info(
+			'Session applied to order.',
+			array(
+				'order_id'   => $order->get_id(),
+				'session_id' => (string) ( $session['sessionId'] ?? '' ),
+				'status'     => $status,
+				'source'     => $source,
+				'action'     => $action,
+				'reason'     => $reason,
+			)
+		);
+		return $action;
+	}
+
+	/**
+	 * Marks the order paid, once.
+	 *
+	 * @param \WC_Order             $order   Fresh order, not yet paid.
+	 * @param array<string, mixed>  $session Session with money taken.
+	 * @param string                $source  Source.
+	 * @param array<string, string> $map     Status map.
+	 */
+	private static function pay( \WC_Order $order, array $session, string $source, array $map ): void {
+		$order_id   = $order->get_id();
+		$session_id = (string) $session['sessionId'];
+		$method     = (string) ( $session['paymentMethod'] ?? '' );
+
+		$order->update_meta_data( self::COMPLETED_META, $session_id );
+		$order->update_meta_data( '_korea_checkout_paid_method', sanitize_key( $method ) );
+		$order->update_meta_data( '_korea_checkout_gateway', sanitize_text_field( (string) ( $session['gateway'] ?? '' ) ) );
+		if ( is_array( $session['virtualAccount'] ?? null ) ) {
+			$order->update_meta_data( '_korea_checkout_virtual_account', self::virtual_account( $session['virtualAccount'] ) );
+		}
+		$order->add_order_note(
+			sprintf(
+				/* translators: 1: payment method name, 2: session id, 3: where the news came from (return, webhook, reconcile, admin) */
+				__( 'Korea Checkout payment completed by %1$s (session %2$s, confirmed by %3$s).', 'korea-checkout' ),
+				PaymentMethods::label( $method ),
+				$session_id,
+				$source
+			)
+		);
+
+		$target   = $map['completed'];
+		$override = static function ( $status, $id ) use ( $order_id, $target ) {
+			return ( '' !== $target && (int) $id === $order_id ) ? $target : $status;
+		};
+		add_filter( 'woocommerce_payment_complete_order_status', $override, 100, 2 );
+		$done = $order->payment_complete( sanitize_text_field( (string) ( $session['gatewayTransactionId'] ?? '' ) ) );
+		remove_filter( 'woocommerce_payment_complete_order_status', $override, 100 );
+		$order->save();
+
+		if ( ! $done ) {
+			// payment_complete() caught an error and noted it; let the next webhook or reconciliation try again.
+			$order->delete_meta_data( self::COMPLETED_META );
+			$order->save();
+			Logger::error( 'payment_complete() failed.', array( 'order_id' => $order_id ) );
+			return;
+		}
+
+		/**
+		 * Fires once per order, when a Korea Checkout payment of it is confirmed.
+		 *
+		 * It runs after WooCommerce has marked the order paid (status, stock, emails) and while this plugin holds
+		 * the order's database lock, so a duplicated webhook, the shopper's return and reconciliation arriving
+		 * together on several servers still fire it exactly once. Keep the work short or schedule it.
+		 *
+		 * Example: tell a fulfilment service.
+		 *
+		 *     add_action( 'korea_checkout_payment_complete', function ( int $order_id, array $payment_data ): void {
+		 *         my_fulfilment_queue_push( $order_id, $payment_data['paymentMethod'], $payment_data['totalAmount'] );
+		 *     }, 10, 2 );
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param int                  $order_id     The paid order.
+		 * @param array<string, mixed> $payment_data The verified session as the API returned it: `sessionId`,
+		 *                                           `status`, `totalAmount`, `currency`, `paymentMethod`, `gateway`,
+		 *                                           `gatewayTransactionId`, `completedAt`, and for a virtual
+		 *                                           account `virtualAccount`.
+		 */
+		do_action( 'korea_checkout_payment_complete', $order_id, $session );
+
+		if ( ! empty( $session['refunds'] ) ) {
+			RefundLedger::sync( $order, $session );
+			self::after_refund( $order_id, (string) $session['status'], $map );
+		}
+	}
+
+	/**
+	 * Moves a fully refunded order to the mapped status when that is not WooCommerce's own `refunded`.
+	 *
+	 * @param int                   $order_id Order id.
+	 * @param string                $status   Session status.
+	 * @param array<string, string> $map      Status map.
+	 */
+	private static function after_refund( int $order_id, string $status, array $map ): void {
+		$target = $map[ $status ] ?? '';
+		$order  = OrderLock::fresh_order( $order_id );
+		if ( null === $order || '' === $target || $order->has_status( $target ) ) {
+			return;
+		}
+		$order->update_status( $target, __( 'Korea Checkout reports the payment refunded.', 'korea-checkout' ) );
+	}
+
+	/**
+	 * A virtual account was issued: wait for the deposit.
+	 *
+	 * @param \WC_Order             $order   Fresh order.
+	 * @param array<string, mixed>  $session Session in `processing` with `virtualAccount`.
+	 * @param array<string, string> $map     Status map.
+	 * @param bool                  $changed Whether the session status changed since last seen.
+	 */
+	private static function hold( \WC_Order $order, array $session, array $map, bool $changed ): void {
+		$account = self::virtual_account( $session['virtualAccount'] );
+		$order->update_meta_data( '_korea_checkout_virtual_account', $account );
+		$order->update_meta_data( '_korea_checkout_paid_method', 'virtual_account' );
+		$note = sprintf(
+			/* translators: 1: bank name, 2: account number, 3: account holder, 4: due date */
+			__( 'Korea Checkout issued a virtual account; waiting for the deposit: %1$s %2$s (%3$s), due %4$s.', 'korea-checkout' ),
+			$account['bankName'],
+			$account['accountNumber'],
+			$account['accountHolder'],
+			$account['dueDate']
+		);
+		self::move( $order, $map['processing'], $note, $changed );
+	}
+
+	/**
+	 * Sets a status (or only saves when it is already there), with a note when something changed.
+	 *
+	 * @param \WC_Order $order   Fresh order.
+	 * @param string    $target  WooCommerce status, '' for none.
+	 * @param string    $note    Note.
+	 * @param bool      $changed Whether to note even when the status stays.
+	 */
+	private static function move( \WC_Order $order, string $target, string $note, bool $changed ): void {
+		if ( '' !== $target && ! $order->has_status( $target ) ) {
+			$order->update_status( $target, $note );
+			return;
+		}
+		if ( $changed ) {
+			$order->add_order_note( $note );
+		}
+		$order->save();
+	}
+
+	/**
+	 * Holds an order whose session's amount or currency differs from the order: never paid; a person decides.
+	 *
+	 * @param \WC_Order            $order   Fresh order.
+	 * @param array<string, mixed> $session Session.
+	 * @param string               $reason  `amount_mismatch` or `currency_mismatch`.
+	 */
+	private static function mismatch( \WC_Order $order, array $session, string $reason ): void {
+		$session_id = (string) $session['sessionId'];
+		if ( $order->get_meta( '_korea_checkout_mismatch' ) === $session_id ) {
+			$order->save();
+			return;
+		}
+		$order->update_meta_data( '_korea_checkout_mismatch', $session_id );
+		$message = sprintf(
+			/* translators: 1: session id, 2: amount and currency paid, 3: order total and currency */
+			__( 'Korea Checkout session %1$s was paid %2$s but the order totals %3$s. The order was not marked paid: check the payment and refund or adjust it.', 'korea-checkout' ),
+			$session_id,
+			wp_strip_all_tags( (string) ( $session['totalAmount'] ?? '?' ) . ' ' . (string) ( $session['currency'] ?? '' ) ),
+			$order->get_total() . ' ' . $order->get_currency()
+		);
+		$order->update_status( 'on-hold', $message );
+		AdminAlert::send(
+			$order,
+			/* translators: %s: order number */
+			sprintf( __( 'payment of order #%s does not match its total', 'korea-checkout' ), $order->get_order_number() ),
+			$message
+		);
+		Logger::warning(
+			'Session amount or currency does not match its order.',
+			array(
+				'order_id'   => $order->get_id(),
+				'session_id' => $session_id,
+				'reason'     => $reason,
+			)
+		);
+	}
+
+	/**
+	 * A second session of an already paid order took money: tell a person, once per session.
+	 *
+	 * @param \WC_Order            $order   Fresh order.
+	 * @param array<string, mixed> $session Session.
+	 */
+	private static function double_payment( \WC_Order $order, array $session ): void {
+		$session_id = (string) $session['sessionId'];
+		$seen       = (array) $order->get_meta( '_korea_checkout_double_payments' );
+		if ( in_array( $session_id, $seen, true ) ) {
+			return;
+		}
+		$seen[] = $session_id;
+		$order->update_meta_data( '_korea_checkout_double_payments', $seen );
+		$message = sprintf(
+			/* translators: 1: second session id, 2: session that paid the order first */
+			__( 'Korea Checkout session %1$s also took payment for this order, which session %2$s had already paid. Refund one of them in the Korea Checkout dashboard.', 'korea-checkout' ),
+			$session_id,
+			(string) $order->get_meta( self::COMPLETED_META )
+		);
+		$order->add_order_note( $message );
+		$order->save();
+		AdminAlert::send(
+			$order,
+			/* translators: %s: order number */
+			sprintf( __( 'order #%s was paid twice', 'korea-checkout' ), $order->get_order_number() ),
+			$message
+		);
+	}
+
+	/**
+	 * The note of a failed payment, with the service's code and message when it gave them.
+	 *
+	 * @param array<string, mixed> $session Session.
+	 */
+	private static function failure_note( array $session ): string {
+		$failure = is_array( $session['failure'] ?? null ) ? $session['failure'] : array();
+		$code    = sanitize_text_field( (string) ( $failure['code'] ?? '' ) );
+		$message = sanitize_text_field( (string) ( $failure['message'] ?? '' ) );
+		if ( '' === $code ) {
+			return __( 'The Korea Checkout payment failed; the order can be paid again.', 'korea-checkout' );
+		}
+		/* translators: 1: error code such as REJECT_CARD_COMPANY, 2: the service's message */
+		return sprintf( __( 'The Korea Checkout payment failed (%1$s: %2$s); the order can be paid again.', 'korea-checkout' ), $code, $message );
+	}
+
+	/**
+	 * The virtual account's fields, as plain text.
+	 *
+	 * @param mixed $account The session's `virtualAccount`.
+	 * @return array{bankName: string, accountNumber: string, accountHolder: string, dueDate: string}
+	 */
+	private static function virtual_account( $account ): array {
+		$account = is_array( $account ) ? $account : array();
+		$clean   = array();
+		foreach ( array( 'bankName', 'accountNumber', 'accountHolder', 'dueDate' ) as $key ) {
+			$clean[ $key ] = sanitize_text_field( (string) ( $account[ $key ] ?? '' ) );
+		}
+		return $clean;
+	}
+}
