@@ -10,7 +10,9 @@ namespace KoreaCheckout\Checkout;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Adds the hooks of this module. (Being built: see DEVELOPERS.md for who owns it.)
+ * The shopper's side of the checkout in both the block and the classic checkout: Korean address format and
+ * postcode search, the payment-method choice, the `korea_checkout_fields` fields and the block payment
+ * method. Theming (`korea_checkout_css_vars`) lives in Theme\CssVars and is applied through Assets.
  */
 final class Module {
 
@@ -18,5 +20,21 @@ final class Module {
 	 * Adds this module's hooks.
 	 */
 	public function register(): void {
+		( new AddressFormat() )->register();
+		( new AddressSearch() )->register();
+		( new BlockFields() )->register();
+		( new ClassicFields() )->register();
+		( new MethodChoice() )->register();
+		( new OrderDisplay() )->register();
+		add_action( 'woocommerce_blocks_payment_method_type_registration', array( $this, 'register_payment_method_type' ) );
+	}
+
+	/**
+	 * Registers our payment method with the Checkout block.
+	 *
+	 * @param \Automattic\WooCommerce\Blocks\Payments\PaymentMethodRegistry $registry The registry.
+	 */
+	public function register_payment_method_type( $registry ): void {
+		$registry->register( new BlockPaymentMethod() );
 	}
 }

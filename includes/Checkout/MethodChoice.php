@@ -1,0 +1,168 @@
+<?php
+/**
+ * The shopper's choice of payment method (card, KakaoPay, ...) inside the Korea Checkout gateway.
+ *
+ * @package KoreaCheckout
+ */
+
+namespace KoreaCheckout\Checkout;
+
+use KoreaCheckout\PaymentMethods;
+use KoreaCheckout\Settings\Settings;
+use KoreaCheckout\Theme\CssVars;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Offers the enabled methods, checks the choice on the server and stores it on the order as
+ * `_korea_checkout_method` before the gateway's process_payment() runs, for both checkouts.
+ * An empty choice is allowed: the hosted page then offers every enabled method.
+ */
+final class MethodChoice {
+
+	public const GATEWAY_ID = 'korea_checkout';
+	public const INPUT      = 'korea_checkout_method';
+	public const META       = '_korea_checkout_method';
+
+	/**
+	 * Adds the hooks.
+	 */
+	public function register(): void {
+		add_action( 'woocommerce_after_checkout_validation', array( $this, 'validate_classic' ), 10, 2 );
+		add_action( 'woocommerce_checkout_create_order', array( $this, 'save_classic' ), 10, 2 );
+		// Before WooCommerce's own handler (priority 999) calls the gateway's process_payment().
+		add_action( 'woocommerce_rest_checkout_process_payment_with_context', array( $this, 'save_block' ), 10, 1 );
+	}
+
+	/**
+	 * The method ids the store offers, in the store's order. No setting means every method.
+	 *
+	 * @return array<int, string>
+	 */
+	public static function enabled(): array {
+		$configured = Settings::get( 'enabled_methods' );
+		$ids        = is_array( $configured ) ? array_values( array_unique( array_filter( array_map( 'strval', $configured ), array( PaymentMethods::class, 'is_known' ) ) ) ) : array();
+		return array() === $ids ? PaymentMethods::IDS : $ids;
+	}
+
+	/**
+	 * The checked choice: '' (none), a method id, or null when the value is not an enabled method.
+	 *
+	 * @param mixed              $value   Submitted value.
+	 * @param array<int, string> $enabled Enabled ids.
+	 */
+	public static function check( $value, array $enabled ): ?string {
+		if ( null === $value || '' === $value ) {
+			return '';
+		}
+		if ( ! is_string( $value ) ) {
+			return null;
+		}
+		$value = trim( $value );
+		return in_array( $value, $enabled, true ) ? $value : null;
+	}
+
+	/**
+	 * The sentence shown when the choice is not acceptable.
+	 */
+	public static function error_message(): string {
+		return __( 'The chosen payment method is not available in this store. Please choose another one.', 'korea-checkout' );
+	}
+
+	/**
+	 * Classic checkout: rejects a choice that is not enabled.
+	 *
+	 * @param array<string, mixed> $data   Posted checkout data.
+	 * @param \WP_Error            $errors Errors shown to the shopper.
+	 */
+	public function validate_classic( $data, $errors ): void {
+		if ( ! $errors instanceof \WP_Error || ! $this->is_ours( $data ) ) {
+			return;
+		}
+		if ( null === self::check( $this->posted(), self::enabled() ) ) {
+			$errors->add( 'validation', self::error_message(), array( 'id' => self::INPUT ) );
+		}
+	}
+
+	/**
+	 * Classic checkout: stores the choice on the new order (saved by WooCommerce before payment).
+	 *
+	 * @param \WC_Order            $order The new order.
+	 * @param array<string, mixed> $data  Posted checkout data.
+	 */
+	public function save_classic( $order, $data ): void {
+		if ( ! $order instanceof \WC_Order || ! $this->is_ours( $data ) ) {
+			return;
+		}
+		$choice = self::check( $this->posted(), self::enabled() );
+		$order->update_meta_data( self::META, (string) $choice );
+	}
+
+	/**
+	 * Block checkout: checks and stores the choice sent as payment data `korea_checkout_method`.
+	 *
+	 * @param \Automattic\WooCommerce\StoreApi\Payments\PaymentContext $context The payment context.
+	 * @throws \Exception When the choice is not an enabled method; the Store API shows the message.
+	 */
+	public function save_block( $context ): void {
+		if ( ! is_object( $context ) || self::GATEWAY_ID !== $context->payment_method ) {
+			return;
+		}
+		$data   = is_array( $context->payment_data ) ? $context->payment_data : array();
+		$choice = self::check( $data[ self::INPUT ] ?? '', self::enabled() );
+		if ( null === $choice ) {
+			throw new \Exception( esc_html( self::error_message() ) );
+		}
+		$order = $context->order;
+		$order->update_meta_data( self::META, $choice );
+		$order->save();
+	}
+
+	/**
+	 * The classic checkout's radio group, printed by the gateway's payment_fields().
+	 */
+	public static function render_classic(): void {
+		$methods = MethodMarks::for_browser( self::enabled() );
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- only re-selects what the shopper picked; nothing is saved here.
+		$current = isset( $_POST[ self::INPUT ] ) && is_string( $_POST[ self::INPUT ] ) ? sanitize_key( wp_unslash( $_POST[ self::INPUT ] ) ) : '';
+		if ( '' === $current && isset( $methods[0] ) ) {
+			$current = $methods[0]['id'];
+		}
+		$show_korean = ! str_starts_with( determine_locale(), 'ko' );
+		?>
+		<fieldset class="<?php echo esc_attr( CssVars::SCOPE_CLASS ); ?> korea-checkout-methods" id="korea-checkout-methods">
+			<legend class="korea-checkout-methods__legend"><?php esc_html_e( 'Choose how to pay', 'korea-checkout' ); ?></legend>
+			<?php foreach ( $methods as $method ) : ?>
+				<label class="korea-checkout-methods__option">
+					<input type="radio" name="<?php echo esc_attr( self::INPUT ); ?>" value="<?php echo esc_attr( $method['id'] ); ?>" <?php checked( $current, $method['id'] ); ?> />
+					<img src="<?php echo esc_attr( $method['icon'] ); ?>" alt="" width="48" height="32" />
+					<span class="korea-checkout-methods__name"><?php echo esc_html( $method['label'] ); ?>
+					<?php if ( $show_korean && '' !== $method['koreanName'] ) : ?>
+						<span class="korea-checkout-methods__korean" lang="ko"><?php echo esc_html( $method['koreanName'] ); ?></span>
+					<?php endif; ?>
+					</span>
+				</label>
+			<?php endforeach; ?>
+		</fieldset>
+		<?php
+	}
+
+	/**
+	 * Whether the order is being paid with our gateway.
+	 *
+	 * @param mixed $data Posted checkout data.
+	 */
+	private function is_ours( $data ): bool {
+		return is_array( $data ) && self::GATEWAY_ID === ( $data['payment_method'] ?? '' );
+	}
+
+	/**
+	 * The posted choice (classic form).
+	 *
+	 * @return mixed
+	 */
+	private function posted() {
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- WooCommerce verified the checkout nonce before these hooks.
+		return isset( $_POST[ self::INPUT ] ) && is_string( $_POST[ self::INPUT ] ) ? sanitize_text_field( wp_unslash( $_POST[ self::INPUT ] ) ) : '';
+	}
+}

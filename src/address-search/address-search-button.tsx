@@ -1,0 +1,138 @@
+/**
+ * The "Find address" button of the block checkout's billing and shipping steps.
+ */
+import { useRef, useState } from '@wordpress/element';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { __, sprintf } from '@wordpress/i18n';
+import { readConfig } from './config';
+import type { KoreanAddress } from './mapping';
+
+export type AddressType = 'billing' | 'shipping';
+
+export interface AddressSearchButtonProps {
+	addressType?: string;
+}
+
+const CART_STORE = 'wc/store/cart';
+
+interface CartSelectors {
+	getCustomerData: () => {
+		billingAddress: { country?: string };
+		shippingAddress: { country?: string };
+	};
+}
+
+interface CartActions {
+	setBillingAddress: ( address: Partial< KoreanAddress > ) => void;
+	setShippingAddress: ( address: Partial< KoreanAddress > ) => void;
+}
+
+/**
+ * Focuses the detailed-address input of the same step. WooCommerce offers no API to focus a field, so we
+ * look it up by the id WooCommerce gives it; when the field is folded behind its "+ Add apartment…" link
+ * we unfold it first.
+ */
+export function focusDetailField( from: HTMLElement, addressType: AddressType ): void {
+	const step = from.closest( `.wp-block-woocommerce-checkout-${ addressType }-address-block` ) ?? document;
+	const find = () => step.querySelector< HTMLInputElement >( `#${ addressType }-address_2` );
+	const input = find();
+	if ( input ) {
+		input.focus();
+		return;
+	}
+	const toggle = step.querySelector< HTMLElement >( '.wc-block-components-address-form__address_2-toggle' );
+	if ( toggle ) {
+		toggle.click();
+		window.setTimeout( () => find()?.focus(), 0 );
+	}
+}
+
+export function AddressSearchButton( { addressType }: AddressSearchButtonProps ) {
+	const type: AddressType = addressType === 'billing' ? 'billing' : 'shipping';
+	const buttonRef = useRef< HTMLButtonElement >( null );
+	const [ message, setMessage ] = useState( '' );
+	const [ failed, setFailed ] = useState( false );
+	const [ busy, setBusy ] = useState( false );
+	const country = useSelect(
+		( select ) => {
+			const data = ( select( CART_STORE ) as unknown as CartSelectors ).getCustomerData();
+			return ( type === 'billing' ? data.billingAddress : data.shippingAddress )?.country ?? '';
+		},
+		[ type ]
+	);
+	const cart = useDispatch( CART_STORE ) as unknown as CartActions;
+	const config = readConfig();
+
+	if ( ! config.enabled || country !== 'KR' ) {
+		return null;
+	}
+
+	const onSelect = ( address: KoreanAddress ) => {
+		if ( type === 'billing' ) {
+			cart.setBillingAddress( address );
+		} else {
+			cart.setShippingAddress( address );
+		}
+		setFailed( false );
+		setMessage(
+			/* translators: %s: the chosen address. */
+			sprintf( __( 'Address filled in: %s. Please add the detailed address.', 'korea-checkout' ), address.address_1 )
+		);
+		if ( buttonRef.current ) {
+			focusDetailField( buttonRef.current, type );
+		}
+	};
+
+	const open = async () => {
+		const button = buttonRef.current;
+		if ( ! button || busy ) {
+			return;
+		}
+		setBusy( true );
+		setMessage( '' );
+		try {
+			const { openPostcodeLayer } = await import( /* webpackChunkName: "postcode-layer" */ './layer' );
+			await openPostcodeLayer( {
+				scriptUrl: config.scriptUrl,
+				returnFocusTo: button,
+				onSelect,
+				onError: () => {
+					setFailed( true );
+					setMessage(
+						__( 'The address search could not be loaded. Please type your address in the fields.', 'korea-checkout' )
+					);
+					button.focus();
+				},
+			} );
+		} catch {
+			setFailed( true );
+			setMessage( __( 'The address search could not be loaded. Please type your address in the fields.', 'korea-checkout' ) );
+		} finally {
+			setBusy( false );
+		}
+	};
+
+	return (
+		<div className="korea-checkout-ui korea-checkout-address-search">
+			<button
+				ref={ buttonRef }
+				type="button"
+				className="korea-checkout-address-search__button"
+				onClick={ open }
+				aria-busy={ busy }
+				aria-describedby={ `korea-checkout-address-search-${ type }-help` }
+			>
+				{ __( 'Find address', 'korea-checkout' ) }
+			</button>
+			<p id={ `korea-checkout-address-search-${ type }-help` } className="korea-checkout-address-search__help">
+				{ __( 'Search by road name, building or lot number to fill in the postcode and address.', 'korea-checkout' ) }
+			</p>
+			<p
+				className={ failed ? 'korea-checkout-address-search__message is-error' : 'korea-checkout-address-search__message' }
+				role={ failed ? 'alert' : 'status' }
+			>
+				{ message }
+			</p>
+		</div>
+	);
+}

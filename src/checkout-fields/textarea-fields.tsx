@@ -1,0 +1,86 @@
+/**
+ * The `korea_checkout_fields` textareas in the block checkout (WooCommerce 11 registers only text, select
+ * and checkbox fields). Values travel as Store API extension data and are checked again on the server.
+ */
+import { useEffect, useState } from '@wordpress/element';
+import { useDispatch } from '@wordpress/data';
+import { __, sprintf } from '@wordpress/i18n';
+
+export interface TextareaField {
+	key: string;
+	label: string;
+	required: boolean;
+	placeholder: string;
+	maxLength: number;
+}
+
+export const EXTENSION_NAMESPACE = 'korea-checkout';
+const CHECKOUT_STORE = 'wc/store/checkout';
+const VALIDATION_STORE = 'wc/store/validation';
+
+interface CheckoutActions {
+	setExtensionData: ( namespace: string, data: Record< string, unknown >, replace?: boolean ) => void;
+}
+
+interface ValidationActions {
+	setValidationErrors: ( errors: Record< string, { message: string; hidden: boolean } > ) => void;
+	clearValidationError: ( id: string ) => void;
+}
+
+export function validationId( key: string ): string {
+	return `korea-checkout-field-${ key }`;
+}
+
+export function TextareaFields( { fields }: { fields: TextareaField[] } ) {
+	const [ values, setValues ] = useState< Record< string, string > >( {} );
+	const checkout = useDispatch( CHECKOUT_STORE ) as unknown as CheckoutActions;
+	const validation = useDispatch( VALIDATION_STORE ) as unknown as ValidationActions;
+
+	useEffect( () => {
+		checkout.setExtensionData( EXTENSION_NAMESPACE, { fields: values } );
+		// Required fields block the order through WooCommerce's validation store, which also announces the
+		// message when the shopper tries to place the order.
+		for ( const field of fields ) {
+			const id = validationId( field.key );
+			if ( field.required && ( values[ field.key ] ?? '' ).trim() === '' ) {
+				validation.setValidationErrors( {
+					/* translators: %s: field label. */
+					[ id ]: { message: sprintf( __( '%s is a required field.', 'korea-checkout' ), field.label ), hidden: true },
+				} );
+			} else {
+				validation.clearValidationError( id );
+			}
+		}
+	}, [ values, fields, checkout, validation ] );
+
+	return (
+		<div className="korea-checkout-ui korea-checkout-fields">
+			{ fields.map( ( field ) => {
+				const id = validationId( field.key );
+				return (
+					<div key={ field.key } className="korea-checkout-fields__field">
+						<label htmlFor={ id } className="korea-checkout-fields__label">
+							{ field.required
+								? field.label
+								: /* translators: %s: field label. */ sprintf( __( '%s (optional)', 'korea-checkout' ), field.label ) }
+						</label>
+						<textarea
+							id={ id }
+							className="korea-checkout-fields__textarea"
+							value={ values[ field.key ] ?? '' }
+							placeholder={ field.placeholder || undefined }
+							maxLength={ field.maxLength }
+							required={ field.required }
+							aria-required={ field.required }
+							rows={ 3 }
+							onChange={ ( event ) => {
+								const value = event.target.value;
+								setValues( ( current ) => ( { ...current, [ field.key ]: value } ) );
+							} }
+						/>
+					</div>
+				);
+			} ) }
+		</div>
+	);
+}
