@@ -1,0 +1,114 @@
+/**
+ * Reads test counts from the reports the runners write (Vitest JSON, JUnit XML from PHPUnit) or, as a last
+ * resort, from the summary line a runner prints.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+
+export interface Counts {
+	passed: number;
+	failed: number;
+	skipped: number;
+}
+
+export function fromVitestJson( file: string ): Counts | null {
+	if ( ! existsSync( file ) ) {
+		return null;
+	}
+	try {
+		const report = JSON.parse( readFileSync( file, 'utf8' ) ) as {
+			numPassedTests?: number;
+			numFailedTests?: number;
+			numPendingTests?: number;
+			numTodoTests?: number;
+		};
+		return {
+			passed: report.numPassedTests ?? 0,
+			failed: report.numFailedTests ?? 0,
+			skipped:
+				( report.numPendingTests ?? 0 ) + ( report.numTodoTests ?? 0 ),
+		};
+	} catch {
+		return null;
+	}
+}
+
+function attribute( tag: string, name: string ): number {
+	const match = new RegExp( `\\b${ name }="(\\d+)"` ).exec( tag );
+	return match ? Number( match[ 1 ] ) : 0;
+}
+
+/** Sums the outermost <testsuite> elements (or reads <testsuites> totals) of a JUnit XML file. */
+export function fromJUnit( file: string ): Counts | null {
+	if ( ! existsSync( file ) ) {
+		return null;
+	}
+	const xml = readFileSync( file, 'utf8' );
+	const suites = xml.match( /<testsuite\b[^>]*>/g );
+	if ( ! suites ) {
+		return null;
+	}
+	// PHPUnit nests suites; the first one encloses all the others.
+	const outer = /<testsuites\b[^>]*\btests="/.exec( xml )
+		? ( /<testsuites\b[^>]*>/.exec( xml )?.[ 0 ] ?? '' )
+		: ( suites[ 0 ] ?? '' );
+	const tests = attribute( outer, 'tests' );
+	const failed =
+		attribute( outer, 'failures' ) + attribute( outer, 'errors' );
+	const skipped = attribute( outer, 'skipped' );
+	return {
+		passed: Math.max( 0, tests - failed - skipped ),
+		failed,
+		skipped,
+	};
+}
+
+/** Recognises the summary lines of PHPUnit, Vitest, node:test and our own `tests: N passed, N failed`. */
+export function fromOutput( output: string ): Counts | null {
+	const text = output.replace( /\u001b\[[0-9;]*m/g, '' );
+	let match = /tests: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(
+		text
+	);
+	if ( match ) {
+		return {
+			passed: Number( match[ 1 ] ),
+			failed: Number( match[ 2 ] ),
+			skipped: Number( match[ 3 ] ?? 0 ),
+		};
+	}
+	match = /OK \((\d+) tests?, \d+ assertions?\)/.exec( text );
+	if ( match ) {
+		return { passed: Number( match[ 1 ] ), failed: 0, skipped: 0 };
+	}
+	match =
+		/Tests: (\d+), Assertions: \d+(?:, Errors: (\d+))?(?:, Failures: (\d+))?(?:, Warnings: \d+)?(?:, Skipped: (\d+))?(?:, Incomplete: (\d+))?/.exec(
+			text
+		);
+	if ( match ) {
+		const total = Number( match[ 1 ] );
+		const failed = Number( match[ 2 ] ?? 0 ) + Number( match[ 3 ] ?? 0 );
+		const skipped = Number( match[ 4 ] ?? 0 ) + Number( match[ 5 ] ?? 0 );
+		return { passed: total - failed - skipped, failed, skipped };
+	}
+	const pass = /^# pass (\d+)$/m.exec( text );
+	const fail = /^# fail (\d+)$/m.exec( text );
+	if ( pass && fail ) {
+		const skip = /^# skipped (\d+)$/m.exec( text );
+		return {
+			passed: Number( pass[ 1 ] ),
+			failed: Number( fail[ 1 ] ),
+			skipped: Number( skip?.[ 1 ] ?? 0 ),
+		};
+	}
+	match =
+		/Tests\s+(?:(\d+) failed \| )?(\d+) passed(?: \| (\d+) skipped)?/.exec(
+			text
+		);
+	if ( match ) {
+		return {
+			passed: Number( match[ 2 ] ),
+			failed: Number( match[ 1 ] ?? 0 ),
+			skipped: Number( match[ 3 ] ?? 0 ),
+		};
+	}
+	return null;
+}
