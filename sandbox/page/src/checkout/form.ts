@@ -209,11 +209,7 @@ export function checkoutView( ctx: CheckoutContext ): HTMLElement {
 			novalidate: true,
 			'aria-labelledby': 'pay-title',
 		},
-		h(
-			'h1',
-			{ id: 'pay-title', tabindex: -1 },
-			t( 'checkout.pageTitle', { shop: session.shop?.name ?? '' } )
-		),
+		h( 'h1', { id: 'pay-title', tabindex: -1 }, t( 'checkout.heading' ) ),
 		methods.length > 0
 			? h(
 					'fieldset',

@@ -1,7 +1,7 @@
 /** Everything the page shows instead of a pay button: decided sessions, a waiting virtual account, not found, errors. */
 import type { MessageKey, Translate } from '../i18n/index.ts';
 import { storeLink } from '../lib/api.ts';
-import { h } from '../lib/dom.ts';
+import { h, svgIcon } from '../lib/dom.ts';
 import { formatDateTime, formatMoney } from '../lib/money.ts';
 import type { CheckoutContext } from './context.ts';
 import { orderSummary } from './summary.ts';
@@ -19,6 +19,35 @@ type FinalState = ( typeof FINAL_STATES )[ number ];
 
 function isFinalState( status: string ): status is FinalState {
 	return ( FINAL_STATES as readonly string[] ).includes( status );
+}
+
+const CHECK = [ 'M5 12.5l4.5 4.5L19 7.5' ];
+const CROSS = [ 'M7 7l10 10', 'M17 7 7 17' ];
+const ALERT = [ 'M12 6.5v7', 'M12 17.5v.01' ];
+const CLOCK = [
+	'M12 7v5l3.5 2',
+	'M12 3.5a8.5 8.5 0 1 0 0 17a8.5 8.5 0 1 0 0-17',
+];
+const RETURN = [ 'M9 8 5 12l4 4', 'M5 12h9.5a4.5 4.5 0 0 0 0-9H12' ];
+const MARKS: Record< string, string[] > = {
+	completed: CHECK,
+	virtual_account: CHECK,
+	failed: CROSS,
+	cancelled: CROSS,
+	expired: CLOCK,
+	processing: CLOCK,
+	refunded: RETURN,
+	partially_refunded: RETURN,
+	not_found: ALERT,
+};
+
+/** The round mark at the top of a state: decorative, the heading says it in words. */
+function mark( state: string ): HTMLElement {
+	return h(
+		'span',
+		{ class: 'state__mark', 'aria-hidden': 'true' },
+		svgIcon( MARKS[ state ] ?? ALERT, 'state__icon' )
+	);
 }
 
 function backLink(
@@ -86,7 +115,7 @@ export function stateView(
 				'data-state': state,
 				'aria-labelledby': 'state-title',
 			},
-			h( 'span', { class: 'state__mark', 'aria-hidden': 'true' } ),
+			mark( state ),
 			heading( t( `state.${ state }.title` as MessageKey ) ),
 			h( 'p', {}, body ),
 			failure,
@@ -123,7 +152,7 @@ export function virtualAccountView(
 				'data-state': 'virtual_account',
 				'aria-labelledby': 'state-title',
 			},
-			h( 'span', { class: 'state__mark', 'aria-hidden': 'true' } ),
+			mark( 'virtual_account' ),
 			heading( t( 'va.title' ) ),
 			h( 'p', {}, t( 'va.intro' ) ),
 			h(
@@ -170,7 +199,7 @@ export function notFoundView( t: Translate ): HTMLElement {
 			'data-state': 'not_found',
 			'aria-labelledby': 'state-title',
 		},
-		h( 'span', { class: 'state__mark', 'aria-hidden': 'true' } ),
+		mark( 'not_found' ),
 		heading( t( 'state.notFound.title' ) ),
 		h( 'p', {}, t( 'state.notFound.body' ) )
 	);

@@ -10,6 +10,7 @@ export const en: Record< MessageKey, string > = {
 	'common.requestFailed': 'The request could not be completed: {message}',
 
 	'checkout.pageTitle': 'Pay {shop}',
+	'checkout.heading': 'Checkout',
 	'checkout.orderSummary': 'Order summary',
 	'checkout.orderNumber': 'Order {id}',
 	'checkout.quantity': 'Qty {count}',

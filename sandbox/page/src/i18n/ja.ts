@@ -11,6 +11,7 @@ export const ja: Record< MessageKey, string > = {
 	'common.requestFailed': 'リクエストを処理できませんでした: {message}',
 
 	'checkout.pageTitle': '{shop} のお支払い',
+	'checkout.heading': 'お支払い',
 	'checkout.orderSummary': 'ご注文内容',
 	'checkout.orderNumber': '注文番号 {id}',
 	'checkout.quantity': '数量 {count}',

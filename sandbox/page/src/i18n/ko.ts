@@ -10,6 +10,7 @@ export const ko = {
 	'common.requestFailed': '요청을 처리하지 못했습니다: {message}',
 
 	'checkout.pageTitle': '{shop} 결제',
+	'checkout.heading': '결제하기',
 	'checkout.orderSummary': '주문 내역',
 	'checkout.orderNumber': '주문번호 {id}',
 	'checkout.quantity': '{count}개',

@@ -9,6 +9,7 @@ export const zh: Record< MessageKey, string > = {
 	'common.requestFailed': '请求未能完成：{message}',
 
 	'checkout.pageTitle': '向 {shop} 付款',
+	'checkout.heading': '付款',
 	'checkout.orderSummary': '订单详情',
 	'checkout.orderNumber': '订单号 {id}',
 	'checkout.quantity': '数量 {count}',

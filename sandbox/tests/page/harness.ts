@@ -1,0 +1,335 @@
+/**
+ * What the Chromium tests of the sandbox pages run against: a real sandbox started as a child process
+ * (`tsx sandbox/server/main.ts`), a tiny store that stands at returnUrl / cancelUrl / webhookUrl and records
+ * what reaches it, and Debian's Chromium through playwright-core. Ports come from lane 7 (4170-4179).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const REPO = path.resolve(
+	path.dirname( fileURLToPath( import.meta.url ) ),
+	'..',
+	'..',
+	'..'
+);
+export const SCREENSHOTS = path.join(
+	REPO,
+	'sandbox',
+	'tests',
+	'page',
+	'screenshots'
+);
+export const API_KEY = `sk_test_${ '7'.repeat( 64 ) }`;
+const WEBHOOK_SECRET = 'whsec_lane7-page-tests';
+const PORTS = { first: 4172, last: 4179 };
+
+function portFree( port: number ): Promise< boolean > {
+	return new Promise( ( resolve ) => {
+		const probe = net.createServer();
+		probe.once( 'error', () => resolve( false ) );
+		probe.listen( port, '127.0.0.1', () =>
+			probe.close( () => resolve( true ) )
+		);
+	} );
+}
+
+async function freePort( taken: number[] = [] ): Promise< number > {
+	for ( let port = PORTS.first; port <= PORTS.last; port++ ) {
+		if ( ! taken.includes( port ) && ( await portFree( port ) ) ) {
+			return port;
+		}
+	}
+	throw new Error( `No free port in ${ PORTS.first }-${ PORTS.last }` );
+}
+
+/** Rebuilds sandbox/dist when a page source is newer than the build, swapping the folder in at once. */
+export async function buildPagesIfStale(): Promise< void > {
+	const dist = path.join( REPO, 'sandbox', 'dist' );
+	const built = fs.existsSync( path.join( dist, 'checkout.html' ) )
+		? fs.statSync( path.join( dist, 'checkout.html' ) ).mtimeMs
+		: 0;
+	const sources = [
+		path.join( REPO, 'sandbox', 'vite.config.ts' ),
+		...walk( path.join( REPO, 'sandbox', 'page' ) ),
+	];
+	if (
+		built > 0 &&
+		sources.every( ( file ) => fs.statSync( file ).mtimeMs < built )
+	) {
+		return;
+	}
+	const scratch = path.join(
+		os.tmpdir(),
+		`kc-pages-${ process.pid }-${ Date.now() }`
+	);
+	const { build } = await import( 'vite' );
+	await build( {
+		configFile: path.join( REPO, 'sandbox', 'vite.config.ts' ),
+		logLevel: 'warn',
+		build: { outDir: scratch, emptyOutDir: true },
+	} );
+	const old = `${ dist }-old-${ process.pid }`;
+	if ( fs.existsSync( dist ) ) {
+		fs.renameSync( dist, old );
+	}
+	fs.cpSync( scratch, dist, { recursive: true } );
+	fs.rmSync( scratch, { recursive: true, force: true } );
+	fs.rmSync( old, { recursive: true, force: true } );
+}
+
+function walk( dir: string ): string[] {
+	return fs
+		.readdirSync( dir, { withFileTypes: true } )
+		.flatMap( ( entry ) =>
+			entry.isDirectory()
+				? walk( path.join( dir, entry.name ) )
+				: [ path.join( dir, entry.name ) ]
+		);
+}
+
+export interface Sandbox {
+	url: string;
+	stop: () => Promise< void >;
+}
+
+export async function startSandbox(): Promise< Sandbox > {
+	const port = await freePort();
+	const data = fs.mkdtempSync(
+		path.join( os.tmpdir(), 'kc-lane7-sandbox-' )
+	);
+	const child: ChildProcess = spawn(
+		path.join( REPO, 'node_modules', '.bin', 'tsx' ),
+		[ 'sandbox/server/main.ts', '--port', String( port ), '--data', data ],
+		{
+			cwd: REPO,
+			env: {
+				...process.env,
+				SANDBOX_API_KEY: API_KEY,
+				SANDBOX_WEBHOOK_SECRET: WEBHOOK_SECRET,
+				SANDBOX_RETRY_SCHEDULE: '1,1',
+				SANDBOX_RATE_LIMIT: '1000',
+			},
+			stdio: [ 'ignore', 'pipe', 'pipe' ],
+		}
+	);
+	let output = '';
+	child.stdout?.on( 'data', ( chunk ) => ( output += String( chunk ) ) );
+	child.stderr?.on( 'data', ( chunk ) => ( output += String( chunk ) ) );
+	const url = `http://127.0.0.1:${ port }`;
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		if ( child.exitCode !== null ) {
+			throw new Error( `The sandbox exited early:\n${ output }` );
+		}
+		const ok = await fetch( `${ url }/sandbox/health` ).then(
+			( r ) => r.ok,
+			() => false
+		);
+		if ( ok ) {
+			break;
+		}
+		if ( Date.now() > deadline ) {
+			child.kill();
+			throw new Error(
+				`The sandbox did not answer /sandbox/health within 60 s:\n${ output }`
+			);
+		}
+		await new Promise( ( resolve ) => setTimeout( resolve, 250 ) );
+	}
+	return {
+		url,
+		stop: async () => {
+			if ( child.exitCode === null ) {
+				const exited = new Promise( ( resolve ) =>
+					child.once( 'exit', resolve )
+				);
+				child.kill( 'SIGTERM' );
+				await exited;
+			}
+			fs.rmSync( data, { recursive: true, force: true } );
+		},
+	};
+}
+
+export interface Store {
+	url: string;
+	/** Every request the store received: method and path with query. */
+	requests: Array< { method: string; url: string } >;
+	stop: () => Promise< void >;
+}
+
+/** The store's side: a page at every path (so the browser lands somewhere real) that records the request. */
+export async function startStore( avoid: number[] ): Promise< Store > {
+	const port = await freePort( avoid );
+	const requests: Store[ 'requests' ] = [];
+	const server = http.createServer( ( request, response ) => {
+		requests.push( {
+			method: request.method ?? 'GET',
+			url: request.url ?? '/',
+		} );
+		request.resume();
+		response.writeHead( 200, {
+			'content-type': 'text/html; charset=utf-8',
+		} );
+		response.end(
+			'<!doctype html><title>Store</title><h1>Test store</h1>'
+		);
+	} );
+	await new Promise< void >( ( resolve ) =>
+		server.listen( port, '127.0.0.1', resolve )
+	);
+	return {
+		url: `http://127.0.0.1:${ port }`,
+		requests,
+		stop: () =>
+			new Promise( ( resolve ) => server.close( () => resolve() ) ),
+	};
+}
+
+export interface SessionInput {
+	items?: Array< { name: string; price: number; quantity: number } >;
+	currency?: 'KRW' | 'USD';
+	metadata?: Record< string, string >;
+	expiresAt?: string;
+}
+
+/** Creates a session through the real API, as a store would. */
+export async function createSession(
+	sandbox: Sandbox,
+	store: Store,
+	input: SessionInput = {}
+): Promise< string > {
+	const items = input.items ?? [
+		{ name: '제주 유기농 녹차 세트', price: 39000, quantity: 2 },
+		{ name: '배송비', price: 3000, quantity: 1 },
+	];
+	const currency = input.currency ?? 'KRW';
+	const decimals = currency === 'KRW' ? 0 : 2;
+	const totalMinor = items.reduce(
+		( sum, item ) =>
+			sum + Math.round( item.price * 10 ** decimals ) * item.quantity,
+		0
+	);
+	const response = await fetch(
+		`${ sandbox.url }/api/checkout/create-session`,
+		{
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'x-api-key': API_KEY,
+			},
+			body: JSON.stringify( {
+				platform: 'woocommerce',
+				platformOrderId: String(
+					1000 + Math.floor( Math.random() * 9000 )
+				),
+				items,
+				customer: {
+					name: '김민지',
+					email: 'minji@example.com',
+					phone: '010-1234-5678',
+				},
+				totalAmount: totalMinor / 10 ** decimals,
+				currency,
+				returnUrl: `${ store.url }/checkout/order-received/?key=wc_order_abc`,
+				cancelUrl: `${ store.url }/cart/`,
+				webhookUrl: `${ store.url }/wp-json/korea-checkout/v1/webhook`,
+				metadata: input.metadata ?? {},
+				...( input.expiresAt ? { expiresAt: input.expiresAt } : {} ),
+			} ),
+		}
+	);
+	const body = ( await response.json() ) as {
+		sessionId?: string;
+		error?: unknown;
+	};
+	if ( ! response.ok || ! body.sessionId ) {
+		throw new Error(
+			`create-session failed: ${ response.status } ${ JSON.stringify( body ) }`
+		);
+	}
+	return body.sessionId;
+}
+
+/** Calls the control surface (sandbox.md) the way a test or a tester does. */
+export async function control< T = Record< string, unknown > >(
+	sandbox: Sandbox,
+	method: 'GET' | 'POST',
+	pathname: string,
+	body?: unknown
+): Promise< T > {
+	const response = await fetch( `${ sandbox.url }${ pathname }`, {
+		method,
+		headers:
+			body === undefined ? {} : { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify( body ),
+	} );
+	if ( ! response.ok ) {
+		throw new Error(
+			`${ method } ${ pathname }: ${ response.status } ${ await response.text() }`
+		);
+	}
+	return ( await response.json() ) as T;
+}
+
+export function launchChromium(): Promise< Browser > {
+	return chromium.launch( {
+		executablePath: '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	} );
+}
+
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+/**
+ * A fresh page that records Content-Security-Policy violations and script errors (both must stay empty),
+ * plus every request it makes (so a test can prove a theme loaded nothing).
+ */
+export async function openPage(
+	browser: Browser,
+	viewport = PHONE,
+	colorScheme: 'light' | 'dark' = 'light'
+) {
+	const context = await browser.newContext( {
+		viewport,
+		colorScheme,
+		locale: 'ko-KR',
+		timezoneId: 'Asia/Seoul',
+	} );
+	const page = await context.newPage();
+	const problems: string[] = [];
+	const requested: string[] = [];
+	page.on( 'console', ( message ) => {
+		if ( message.type() === 'error' ) {
+			problems.push( message.text() );
+		}
+	} );
+	page.on( 'pageerror', ( error ) => problems.push( error.message ) );
+	page.on( 'request', ( request ) => requested.push( request.url() ) );
+	return { page, problems, requested, close: () => context.close() };
+}
+
+export async function screenshot(
+	page: Page,
+	name: string
+): Promise< string > {
+	fs.mkdirSync( SCREENSHOTS, { recursive: true } );
+	const file = path.join( SCREENSHOTS, `${ name }.png` );
+	await page.screenshot( { path: file, fullPage: true } );
+	return file;
+}
