@@ -38,7 +38,7 @@ final class OrderFacts {
 				'phone' => $order->get_billing_phone(),
 			),
 			'return_url'     => ReturnHandler::url( $order ),
-			'cancel_url'     => ReturnHandler::url( $order, true ),
+			'cancel_url'     => ReturnHandler::url( $order ),
 			'webhook_url'    => rest_url( 'korea-checkout/v1/webhook' ),
 			'metadata'       => self::metadata( $order ),
 			'now'            => time(),
@@ -72,16 +72,24 @@ final class OrderFacts {
 	}
 
 	/**
-	 * The billing name as the site's language writes it, else the shipping name, else the email.
+	 * The billing name (else the shipping name, else the email). A Korean name is written family name first
+	 * without a space (홍길동); others as the site's language writes a full name.
 	 *
 	 * @param \WC_Order $order The order.
 	 */
 	private static function customer_name( \WC_Order $order ): string {
-		$name = trim( $order->get_formatted_billing_full_name() );
-		if ( '' === $name ) {
-			$name = trim( $order->get_formatted_shipping_full_name() );
+		foreach ( array( 'billing', 'shipping' ) as $type ) {
+			$first = trim( (string) $order->{"get_{$type}_first_name"}() );
+			$last  = trim( (string) $order->{"get_{$type}_last_name"}() );
+			if ( '' === $first && '' === $last ) {
+				continue;
+			}
+			if ( preg_match( '/\p{Hangul}/u', $first . $last ) ) {
+				return $last . $first;
+			}
+			return trim( sprintf( /* translators: 1: first name, 2: last name */ _x( '%1$s %2$s', 'full name', 'korea-checkout' ), $first, $last ) );
 		}
-		return '' !== $name ? $name : $order->get_billing_email();
+		return $order->get_billing_email();
 	}
 
 	/**

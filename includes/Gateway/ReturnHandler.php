@@ -43,17 +43,18 @@ class ReturnHandler {
 	}
 
 	/**
-	 * The return URL of an order.
+	 * The return URL of an order. Always the `?wc-api=` form: it works on every web server, rewrite rules or not.
 	 *
 	 * @param \WC_Order $order The order.
 	 */
 	public static function url( \WC_Order $order ): string {
 		return add_query_arg(
 			array(
+				'wc-api'   => self::ENDPOINT,
 				'order_id' => $order->get_id(),
 				'token'    => self::token( $order ),
 			),
-			WC()->api_request_url( self::ENDPOINT )
+			home_url( '/' )
 		);
 	}
 
@@ -87,7 +88,7 @@ class ReturnHandler {
 
 		if ( ! $order instanceof \WC_Order || Gateway::ID !== $order->get_payment_method() || ! hash_equals( self::token( $order ), $token ) ) {
 			Logger::warning( 'A return to the store named no order of ours.', array( 'order_id' => $order_id ) );
-			wc_add_notice( __( 'We could not find that order. If you paid, the store will confirm your payment by email.', 'korea-checkout' ), 'error' );
+			self::notice( __( 'We could not find that order. If you paid, the store will confirm your payment by email.', 'korea-checkout' ) );
 			return wc_get_cart_url();
 		}
 
@@ -103,7 +104,7 @@ class ReturnHandler {
 		$status = (string) ( $session['status'] ?? '' );
 		if ( in_array( $status, array( 'failed', 'cancelled', 'expired' ), true ) ) {
 			$code = sanitize_text_field( wp_unslash( (string) ( $session['failureCode'] ?? ( $query['code'] ?? '' ) ) ) );
-			wc_add_notice( FailureMessages::for_payment( $status, $code ), 'error' );
+			self::notice( FailureMessages::for_payment( $status, $code ) );
 			return $this->pay_again_url( $order );
 		}
 		return $order->get_checkout_order_received_url();
@@ -180,6 +181,18 @@ class ReturnHandler {
 				)
 			);
 		}
+	}
+
+	/**
+	 * Shows an error on the next page the shopper sees.
+	 *
+	 * @param string $message Translated sentence.
+	 */
+	private static function notice( string $message ): void {
+		if ( function_exists( 'WC' ) && null === WC()->session ) {
+			WC()->initialize_session();
+		}
+		wc_add_notice( $message, 'error' );
 	}
 
 	/**
