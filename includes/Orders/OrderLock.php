@@ -43,12 +43,13 @@ final class OrderLock {
 	/**
 	 * Runs $fn while holding the order's lock and returns what it returns.
 	 *
-	 * @param int      $order_id The order.
-	 * @param callable $fn       The work; it should re-read the order from the database (see fresh_order()).
+	 * @param int        $order_id The order.
+	 * @param callable   $fn       The work; it should re-read the order from the database (see fresh_order()).
+	 * @param float|null $wait     Seconds to wait for a busy lock (default WAIT).
 	 * @return mixed
-	 * @throws LockTimeout When the lock stayed busy for WAIT seconds.
+	 * @throws LockTimeout When the lock stayed busy for the whole wait.
 	 */
-	public static function run( int $order_id, callable $fn ) {
+	public static function run( int $order_id, callable $fn, ?float $wait = null ) {
 		if ( isset( self::$held[ $order_id ] ) ) {
 			++self::$held[ $order_id ];
 			try {
@@ -58,7 +59,7 @@ final class OrderLock {
 			}
 		}
 
-		$token                   = self::acquire( $order_id );
+		$token                   = self::acquire( $order_id, $wait ?? (float) self::WAIT );
 		self::$held[ $order_id ] = 1;
 		try {
 			return $fn();
@@ -101,13 +102,14 @@ final class OrderLock {
 	/**
 	 * Takes the lock, waiting with short random pauses.
 	 *
-	 * @param int $order_id The order.
+	 * @param int   $order_id The order.
+	 * @param float $wait     Seconds to wait.
 	 * @return string The token that proves ownership.
 	 * @throws LockTimeout When it stayed busy.
 	 */
-	private static function acquire( int $order_id ): string {
+	private static function acquire( int $order_id, float $wait ): string {
 		$token    = wp_generate_password( 20, false );
-		$deadline = microtime( true ) + self::WAIT;
+		$deadline = microtime( true ) + $wait;
 		do {
 			if ( self::try_insert( $order_id, $token ) || self::try_take_over( $order_id, $token ) ) {
 				return $token;
@@ -115,7 +117,7 @@ final class OrderLock {
 			usleep( wp_rand( 20000, 80000 ) );
 		} while ( microtime( true ) < $deadline );
 
-		throw new LockTimeout( sprintf( 'The lock of order %d stayed busy for %d seconds.', $order_id, self::WAIT ) );
+		throw new LockTimeout( sprintf( 'The lock of order %d stayed busy for %.1f seconds.', $order_id, $wait ) );
 	}
 
 	/**

@@ -128,7 +128,21 @@ final class SessionSyncTest extends TestCase {
 
 	public function test_currency_mismatch_is_never_paid(): void {
 		list( $order ) = $this->order_with_session();
-		$this->assertSame( Transition::MISMATCH, SessionSync::apply( $order, self::session( $order, 'completed', array( 'currency' => 'USD', 'totalAmount' => 61000 ) ), 'webhook' ) );
+		$this->assertSame(
+			Transition::MISMATCH,
+			SessionSync::apply(
+				$order,
+				self::session(
+					$order,
+					'completed',
+					array(
+						'currency'    => 'USD',
+						'totalAmount' => 61000,
+					)
+				),
+				'webhook'
+			)
+		);
 		$this->assertSame( 'on-hold', self::reload( $order )->get_status() );
 		$this->assertSame( 0, $this->actions_fired( 'korea_checkout_payment_complete' ) );
 	}
@@ -148,7 +162,18 @@ final class SessionSyncTest extends TestCase {
 		$this->assertSame( $account, $order->get_meta( '_korea_checkout_virtual_account' ) );
 		$this->assertSame( 8, self::stock( $product ), 'on-hold reserves the stock' );
 
-		SessionSync::apply( $order, self::session( $order, 'completed', array( 'virtualAccount' => $account, 'paymentMethod' => 'virtual_account' ) ), 'webhook' );
+		SessionSync::apply(
+			$order,
+			self::session(
+				$order,
+				'completed',
+				array(
+					'virtualAccount' => $account,
+					'paymentMethod'  => 'virtual_account',
+				)
+			),
+			'webhook'
+		);
 		$order = self::reload( $order );
 		$this->assertSame( 'processing', $order->get_status() );
 		$this->assertSame( 8, self::stock( $product ) );
@@ -157,7 +182,12 @@ final class SessionSyncTest extends TestCase {
 
 	public function test_failed_and_cancelled_leave_the_order_payable(): void {
 		list( $order ) = $this->order_with_session();
-		$failure       = array( 'failure' => array( 'code' => 'REJECT_CARD_COMPANY', 'message' => 'Card refused' ) );
+		$failure       = array(
+			'failure' => array(
+				'code'    => 'REJECT_CARD_COMPANY',
+				'message' => 'Card refused',
+			),
+		);
 
 		$this->assertSame( Transition::FAIL, SessionSync::apply( $order, self::session( $order, 'failed', $failure ), 'webhook' ) );
 		$order = self::reload( $order );
@@ -174,7 +204,14 @@ final class SessionSyncTest extends TestCase {
 
 	public function test_an_expired_deposit_cancels_the_order_and_restores_stock(): void {
 		list( $order, $product ) = $this->order_with_session();
-		$account                 = array( 'virtualAccount' => array( 'bankName' => 'B', 'accountNumber' => '1', 'accountHolder' => 'H', 'dueDate' => 'D' ) );
+		$account                 = array(
+			'virtualAccount' => array(
+				'bankName'      => 'B',
+				'accountNumber' => '1',
+				'accountHolder' => 'H',
+				'dueDate'       => 'D',
+			),
+		);
 		SessionSync::apply( $order, self::session( $order, 'processing', $account ), 'return' );
 		$this->assertSame( 8, self::stock( $product ) );
 
@@ -205,7 +242,12 @@ final class SessionSyncTest extends TestCase {
 	}
 
 	public function test_orders_of_other_gateways_are_left_alone(): void {
-		$order = $this->create_order( array( 'payment_method' => 'cod', 'meta' => array( '_korea_checkout_session_id' => 'cs_test_now' ) ) );
+		$order = $this->create_order(
+			array(
+				'payment_method' => 'cod',
+				'meta'           => array( '_korea_checkout_session_id' => 'cs_test_now' ),
+			)
+		);
 		$this->assertSame( Transition::IGNORE, SessionSync::apply( $order, self::session( $order, 'completed' ), 'webhook' ) );
 		$this->assertSame( 'pending', self::reload( $order )->get_status() );
 	}
@@ -231,10 +273,29 @@ final class SessionSyncTest extends TestCase {
 	public function test_refunds_made_elsewhere_are_recorded_once_each_and_the_last_one_refunds_the_order(): void {
 		list( $order ) = $this->order_with_session();
 		SessionSync::apply( $order, self::session( $order, 'completed' ), 'return' );
-		$first = array( 'refundId' => 'ref_one', 'amount' => 20000, 'reason' => 'Damaged', 'status' => 'completed', 'processedAt' => '2026-11-25T10:00:00Z' );
-		$rest  = array( 'refundId' => 'ref_two', 'amount' => 41000, 'reason' => '', 'status' => 'completed', 'processedAt' => '2026-11-25T11:00:00Z' );
+		$first = array(
+			'refundId'    => 'ref_one',
+			'amount'      => 20000,
+			'reason'      => 'Damaged',
+			'status'      => 'completed',
+			'processedAt' => '2026-11-25T10:00:00Z',
+		);
+		$rest  = array(
+			'refundId'    => 'ref_two',
+			'amount'      => 41000,
+			'reason'      => '',
+			'status'      => 'completed',
+			'processedAt' => '2026-11-25T11:00:00Z',
+		);
 
-		$partial = self::session( $order, 'partially_refunded', array( 'refunds' => array( $first ), 'refundedAmount' => 20000 ) );
+		$partial = self::session(
+			$order,
+			'partially_refunded',
+			array(
+				'refunds'        => array( $first ),
+				'refundedAmount' => 20000,
+			)
+		);
 		$this->assertSame( Transition::REFUND, SessionSync::apply( $order, $partial, 'webhook' ) );
 		SessionSync::apply( $order, $partial, 'webhook' );
 		$order = self::reload( $order );
@@ -243,7 +304,14 @@ final class SessionSyncTest extends TestCase {
 		$this->assertSame( 'ref_one', $order->get_refunds()[0]->get_meta( '_korea_checkout_refund_id' ) );
 		$this->assertSame( 'processing', $order->get_status() );
 
-		$full = self::session( $order, 'refunded', array( 'refunds' => array( $first, $rest ), 'refundedAmount' => 61000 ) );
+		$full = self::session(
+			$order,
+			'refunded',
+			array(
+				'refunds'        => array( $first, $rest ),
+				'refundedAmount' => 61000,
+			)
+		);
 		SessionSync::apply( $order, $full, 'reconcile' );
 		SessionSync::apply( $order, $full, 'webhook' );
 		$order = self::reload( $order );
@@ -255,11 +323,23 @@ final class SessionSyncTest extends TestCase {
 	public function test_an_order_screen_refund_whose_webhook_came_first_is_adopted_not_doubled(): void {
 		list( $order ) = $this->order_with_session();
 		SessionSync::apply( $order, self::session( $order, 'completed' ), 'return' );
-		$refund = wc_create_refund( array( 'order_id' => $order->get_id(), 'amount' => '5000', 'refund_payment' => false ) );
+		$refund = wc_create_refund(
+			array(
+				'order_id'       => $order->get_id(),
+				'amount'         => '5000',
+				'refund_payment' => false,
+			)
+		);
 		$refund->set_refunded_payment( true );
 		$refund->save();
 
-		$api = array( 'refundId' => 'ref_screen', 'amount' => 5000, 'reason' => '', 'status' => 'completed', 'processedAt' => '2026-11-25T10:00:00Z' );
+		$api = array(
+			'refundId'    => 'ref_screen',
+			'amount'      => 5000,
+			'reason'      => '',
+			'status'      => 'completed',
+			'processedAt' => '2026-11-25T10:00:00Z',
+		);
 		SessionSync::apply( $order, self::session( $order, 'partially_refunded', array( 'refunds' => array( $api ) ) ), 'webhook' );
 		$order = self::reload( $order );
 		$this->assertCount( 1, $order->get_refunds() );
@@ -269,7 +349,14 @@ final class SessionSyncTest extends TestCase {
 	public function test_a_second_session_paying_a_paid_order_alerts_the_admin_and_changes_nothing_else(): void {
 		list( $order, $product ) = $this->order_with_session();
 		SessionSync::apply( $order, self::session( $order, 'completed' ), 'return' );
-		$second = self::session( $order, 'completed', array( 'sessionId' => 'cs_test_second', 'gatewayTransactionId' => 'toss_tx_2' ) );
+		$second = self::session(
+			$order,
+			'completed',
+			array(
+				'sessionId'            => 'cs_test_second',
+				'gatewayTransactionId' => 'toss_tx_2',
+			)
+		);
 
 		$this->assertSame( Transition::DOUBLE_PAYMENT, SessionSync::apply( $order, $second, 'webhook' ) );
 		SessionSync::apply( $order, $second, 'reconcile' );
