@@ -22,7 +22,10 @@ declare module 'fastify' {
  * then any fault armed for the route.
  */
 export function apiGuard( ctx: SandboxContext ) {
-	return async function guard( request: FastifyRequest, reply: FastifyReply ): Promise<void> {
+	return async function guard(
+		request: FastifyRequest,
+		reply: FastifyReply
+	): Promise< void > {
 		const presented = request.headers[ 'x-api-key' ];
 		const key = typeof presented === 'string' ? presented : '';
 		const valid = key === ctx.keys.apiKey;
@@ -50,13 +53,29 @@ export function apiGuard( ctx: SandboxContext ) {
 		}
 		const fault = ctx.faults.take( target );
 		if ( fault?.mode === '500' ) {
-			throw new ApiError( 500, 'internal_error', 'The service failed to handle this request (sandbox fault).', { fault: fault.id } );
+			throw new ApiError(
+				500,
+				'internal_error',
+				'The service failed to handle this request (sandbox fault).',
+				{ fault: fault.id }
+			);
 		}
 		if ( fault?.mode === '429' ) {
-			const seconds = Math.max( 1, Math.ceil( ( fault.delayMs === 30_000 ? 2_000 : fault.delayMs ) / 1000 ) );
-			throw new ApiError( 429, 'rate_limited', `Too many requests (sandbox fault). Retry after ${ seconds } s.`, { fault: fault.id, retryAfter: seconds }, {
-				'retry-after': String( seconds ),
-			} );
+			const seconds = Math.max(
+				1,
+				Math.ceil(
+					( fault.delayMs === 30_000 ? 2_000 : fault.delayMs ) / 1000
+				)
+			);
+			throw new ApiError(
+				429,
+				'rate_limited',
+				`Too many requests (sandbox fault). Retry after ${ seconds } s.`,
+				{ fault: fault.id, retryAfter: seconds },
+				{
+					'retry-after': String( seconds ),
+				}
+			);
 		}
 		if ( fault?.mode === 'hang' ) {
 			request.holdAnswerMs = fault.delayMs;
@@ -66,31 +85,64 @@ export function apiGuard( ctx: SandboxContext ) {
 
 function unauthorized( key: string ): ApiError {
 	if ( key === '' ) {
-		return new ApiError( 401, 'invalid_api_key', 'The x-api-key header is missing.', { field: 'x-api-key' } );
+		return new ApiError(
+			401,
+			'invalid_api_key',
+			'The x-api-key header is missing.',
+			{ field: 'x-api-key' }
+		);
 	}
 	if ( key.startsWith( 'sk_live_' ) ) {
-		return new ApiError( 401, 'invalid_api_key', 'A live key (sk_live_) cannot be used with the sandbox; use its sk_test_ key.', { field: 'x-api-key' } );
+		return new ApiError(
+			401,
+			'invalid_api_key',
+			'A live key (sk_live_) cannot be used with the sandbox; use its sk_test_ key.',
+			{ field: 'x-api-key' }
+		);
 	}
 	if ( ! API_KEY_PATTERN.test( key ) ) {
-		return new ApiError( 401, 'invalid_api_key', 'The API key is malformed: it must be sk_test_ or sk_live_ followed by 64 hex characters.', {
-			field: 'x-api-key',
-		} );
+		return new ApiError(
+			401,
+			'invalid_api_key',
+			'The API key is malformed: it must be sk_test_ or sk_live_ followed by 64 hex characters.',
+			{
+				field: 'x-api-key',
+			}
+		);
 	}
-	return new ApiError( 401, 'invalid_api_key', 'The API key is not valid for this sandbox.', { field: 'x-api-key' } );
+	return new ApiError(
+		401,
+		'invalid_api_key',
+		'The API key is not valid for this sandbox.',
+		{ field: 'x-api-key' }
+	);
 }
 
-/** The `hang` fault: the request has had its effect, its answer comes after the delay. */
-export async function holdAnswer( request: FastifyRequest ): Promise<void> {
-	if ( request.holdAnswerMs !== undefined && request.holdAnswerMs > 0 ) {
-		const ms = request.holdAnswerMs;
-		await new Promise<void>( ( resolve ) => {
-			const timer = setTimeout( resolve, ms );
-			request.raw.once( 'close', () => {
-				if ( request.raw.destroyed ) {
-					clearTimeout( timer );
-					resolve();
-				}
-			} );
-		} );
+/** Answers held by `hang` faults; released at once when the sandbox closes. */
+const held = new Set<() => void>();
+
+export function releaseHeldAnswers(): void {
+	for ( const release of held ) {
+		release();
 	}
+}
+
+/** The `hang` fault: the request has had its effect, its answer comes after the delay (or when the client leaves). */
+export async function holdAnswer( request: FastifyRequest ): Promise<void> {
+	const ms = request.holdAnswerMs;
+	if ( ms === undefined || ms <= 0 ) {
+		return;
+	}
+	await new Promise<void>( ( resolve ) => {
+		const socket = request.raw.socket;
+		const release = () => {
+			clearTimeout( timer );
+			socket.off( 'close', release );
+			held.delete( release );
+			resolve();
+		};
+		const timer = setTimeout( release, ms );
+		socket.once( 'close', release );
+		held.add( release );
+	} );
 }

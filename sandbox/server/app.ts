@@ -1,5 +1,5 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { apiGuard, holdAnswer } from './apiGuard.ts';
+import { apiGuard, holdAnswer, releaseHeldAnswers } from './apiGuard.ts';
 import type { SandboxContext } from './context.ts';
 import { controlGuard } from './controlGuard.ts';
 import { ApiError } from './errors.ts';
@@ -23,35 +23,64 @@ function isControl( url: string ): boolean {
 }
 
 /** Build the Fastify instance: the API, the control surface, the pages, and one error shape for everything. */
-export async function buildApp( ctx: SandboxContext, logger = false ): Promise<FastifyInstance> {
+export async function buildApp(
+	ctx: SandboxContext,
+	logger = false
+): Promise< FastifyInstance > {
 	const app = Fastify( {
 		logger,
 		bodyLimit: BODY_LIMIT,
 		return503OnClosing: true,
-		ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
+		ajv: {
+			customOptions: {
+				coerceTypes: false,
+				removeAdditional: false,
+				useDefaults: false,
+				allErrors: false,
+			},
+		},
 	} );
 	const routes = new RouteTable();
 	const idempotency = new Idempotency( ctx );
 
-	app.addHook( 'onRoute', ( route ) => routes.add( route.method, route.url ) );
+	app.addHook( 'onRoute', ( route ) =>
+		routes.add( route.method, route.url )
+	);
 
 	// JSON bodies through Fastify's own (prototype-poisoning-safe) parser, but an empty body means "no fields".
 	app.removeContentTypeParser( 'text/plain' );
 	const parseJson = app.getDefaultJsonParser( 'error', 'error' );
-	app.addContentTypeParser( 'application/json', { parseAs: 'string' }, ( request, body, done ) => {
-		const text = typeof body === 'string' ? body : body.toString( 'utf8' );
-		if ( text.trim() === '' ) {
-			done( null, {} );
-			return;
-		}
-		parseJson( request, text, ( error: Error | null, value?: unknown ) => {
-			if ( error !== null ) {
-				done( new ApiError( 400, 'invalid_json', 'The request body is not valid JSON.', { reason: error.message } ), undefined );
+	app.addContentTypeParser(
+		'application/json',
+		{ parseAs: 'string' },
+		( request, body, done ) => {
+			const text =
+				typeof body === 'string' ? body : body.toString( 'utf8' );
+			if ( text.trim() === '' ) {
+				done( null, {} );
 				return;
 			}
-			done( null, value );
-		} );
-	} );
+			parseJson(
+				request,
+				text,
+				( error: Error | null, value?: unknown ) => {
+					if ( error !== null ) {
+						done(
+							new ApiError(
+								400,
+								'invalid_json',
+								'The request body is not valid JSON.',
+								{ reason: error.message }
+							),
+							undefined
+						);
+						return;
+					}
+					done( null, value );
+				}
+			);
+		}
+	);
 
 	app.addHook( 'onRequest', async ( request, reply ) => {
 		reply.header( 'x-content-type-options', 'nosniff' );
@@ -65,10 +94,11 @@ export async function buildApp( ctx: SandboxContext, logger = false ): Promise<F
 
 	// A request without a body (no Content-Type, nothing sent) is validated as `{}`.
 	app.addHook( 'preValidation', async ( request ) => {
-		if ( request.body === undefined || request.body === null ) {
-			if ( request.routeOptions.schema?.body !== undefined ) {
-				request.body = {};
-			}
+		if (
+			request.body === undefined &&
+			request.routeOptions.schema?.body !== undefined
+		) {
+			request.body = {};
 		}
 	} );
 
@@ -80,15 +110,24 @@ export async function buildApp( ctx: SandboxContext, logger = false ): Promise<F
 		await holdAnswer( request );
 		return payload;
 	} );
-	app.addHook( 'onResponse', async ( request ) => idempotency.finish( request ) );
-	app.addHook( 'onRequestAbort', async ( request ) => idempotency.finish( request ) );
+	app.addHook( 'preClose', async () => releaseHeldAnswers() );
+	app.addHook( 'onResponse', async ( request ) =>
+		idempotency.finish( request )
+	);
+	app.addHook( 'onRequestAbort', async ( request ) =>
+		idempotency.finish( request )
+	);
 
 	app.setErrorHandler( ( error: FastifyError | ApiError, request, reply ) => {
 		const apiError = toApiError( error );
 		if ( apiError.status >= 500 && ! ( error instanceof ApiError ) ) {
 			request.log.error( error );
 		}
-		reply.code( apiError.status ).headers( apiError.headers ).type( 'application/json; charset=utf-8' ).send( apiError.body() );
+		reply
+			.code( apiError.status )
+			.headers( apiError.headers )
+			.type( 'application/json; charset=utf-8' )
+			.send( apiError.body() );
 	} );
 
 	app.setNotFoundHandler( ( request, reply ) => {
@@ -96,12 +135,22 @@ export async function buildApp( ctx: SandboxContext, logger = false ): Promise<F
 		const allowed = routes.allowed( path );
 		if ( allowed.length > 0 ) {
 			reply.header( 'allow', allowed.join( ', ' ) );
-			throw new ApiError( 405, 'method_not_allowed', `${ request.method } is not allowed here; use ${ allowed.join( ' or ' ) }.`, {
-				method: request.method,
-				allowed,
-			} );
+			throw new ApiError(
+				405,
+				'method_not_allowed',
+				`${ request.method } is not allowed here; use ${ allowed.join( ' or ' ) }.`,
+				{
+					method: request.method,
+					allowed,
+				}
+			);
 		}
-		throw new ApiError( 404, 'not_found', `There is no ${ request.method } ${ path }.`, { method: request.method, path } );
+		throw new ApiError(
+			404,
+			'not_found',
+			`There is no ${ request.method } ${ path }.`,
+			{ method: request.method, path }
+		);
 	} );
 
 	apiSessionRoutes( app, ctx );
@@ -117,21 +166,45 @@ function toApiError( error: FastifyError | ApiError ): ApiError {
 		return error;
 	}
 	if ( error.validation !== undefined ) {
-		return schemaErrorToApiError( error.validation as unknown as SchemaError[], error.validationContext ?? 'body' );
+		return schemaErrorToApiError(
+			error.validation as unknown as SchemaError[],
+			error.validationContext ?? 'body'
+		);
 	}
 	switch ( error.code ) {
 		case 'FST_ERR_CTP_BODY_TOO_LARGE':
-			return new ApiError( 413, 'payload_too_large', 'The request body is larger than 1 MB.', { limit: BODY_LIMIT } );
+			return new ApiError(
+				413,
+				'payload_too_large',
+				'The request body is larger than 1 MB.',
+				{ limit: BODY_LIMIT }
+			);
 		case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-			return new ApiError( 415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.', {} );
+			return new ApiError(
+				415,
+				'unsupported_media_type',
+				'Send the body as JSON with Content-Type: application/json.',
+				{}
+			);
 		case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-			return new ApiError( 400, 'invalid_request', 'The Content-Length header does not match the body.', {} );
+			return new ApiError(
+				400,
+				'invalid_request',
+				'The Content-Length header does not match the body.',
+				{}
+			);
 		default:
 			break;
 	}
-	const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+	const status =
+		typeof error.statusCode === 'number' ? error.statusCode : 500;
 	if ( status >= 400 && status < 500 ) {
 		return new ApiError( status, 'invalid_request', error.message, {} );
 	}
-	return new ApiError( 500, 'internal_error', 'The sandbox failed to handle this request.', {} );
+	return new ApiError(
+		500,
+		'internal_error',
+		'The sandbox failed to handle this request.',
+		{}
+	);
 }

@@ -17,7 +17,7 @@ export interface CreateSessionBody {
 	returnUrl: string;
 	cancelUrl: string;
 	webhookUrl?: string;
-	metadata?: Record<string, string>;
+	metadata?: Record< string, string >;
 	expiresAt?: string;
 }
 
@@ -27,59 +27,97 @@ export function checkUrl( value: string, field: string ): string {
 	try {
 		url = new URL( value );
 	} catch {
-		throw invalidParameter( field, `${ field } must be an absolute http or https URL.` );
+		throw invalidParameter(
+			field,
+			`${ field } must be an absolute http or https URL.`
+		);
 	}
 	if ( url.protocol !== 'http:' && url.protocol !== 'https:' ) {
-		throw invalidParameter( field, `${ field } must be an absolute http or https URL.` );
+		throw invalidParameter(
+			field,
+			`${ field } must be an absolute http or https URL.`
+		);
 	}
 	if ( url.username !== '' || url.password !== '' ) {
-		throw invalidParameter( field, `${ field } must not carry a user name or password.` );
+		throw invalidParameter(
+			field,
+			`${ field } must not carry a user name or password.`
+		);
 	}
 	return value;
 }
 
 /** Money rules the schema cannot say: the currency's decimals and sum(price × quantity) == totalAmount. */
-export function checkAmounts( body: Pick<CreateSessionBody, 'items' | 'totalAmount' | 'currency'> ): void {
+export function checkAmounts(
+	body: Pick< CreateSessionBody, 'items' | 'totalAmount' | 'currency' >
+): void {
 	const { currency } = body;
 	let sum = 0;
 	body.items.forEach( ( item, index ) => {
 		const price = toMinor( item.price, currency );
 		if ( price === null ) {
-			throw new ApiError( 400, 'invalid_amount', `items[${ index }].price has more decimals than ${ currency } allows.`, {
-				field: `items[${ index }].price`,
-				currency,
-			} );
+			throw new ApiError(
+				400,
+				'invalid_amount',
+				`items[${ index }].price has more decimals than ${ currency } allows.`,
+				{
+					field: `items[${ index }].price`,
+					currency,
+				}
+			);
 		}
 		sum += price * item.quantity;
 	} );
 	const total = toMinor( body.totalAmount, currency );
 	if ( total === null ) {
-		throw new ApiError( 400, 'invalid_amount', `totalAmount has more decimals than ${ currency } allows.`, { field: 'totalAmount', currency } );
+		throw new ApiError(
+			400,
+			'invalid_amount',
+			`totalAmount has more decimals than ${ currency } allows.`,
+			{ field: 'totalAmount', currency }
+		);
 	}
 	if ( sum !== total ) {
-		throw new ApiError( 400, 'amount_mismatch', 'The sum of price × quantity over items does not equal totalAmount.', {
-			field: 'totalAmount',
-			totalAmount: body.totalAmount,
-			itemsTotal: fromMinor( sum, currency ),
-		} );
+		throw new ApiError(
+			400,
+			'amount_mismatch',
+			'The sum of price × quantity over items does not equal totalAmount.',
+			{
+				field: 'totalAmount',
+				totalAmount: body.totalAmount,
+				itemsTotal: fromMinor( sum, currency ),
+			}
+		);
 	}
 }
 
 /** expiresAt: in the future and at most 7 days ahead; 24 hours when not given. */
-export function resolveExpiry( ctx: SandboxContext, expiresAt: string | undefined ): string {
+export function resolveExpiry(
+	ctx: SandboxContext,
+	expiresAt: string | undefined
+): string {
 	const now = ctx.now();
 	if ( expiresAt === undefined ) {
 		return new Date( now + DEFAULT_LIFETIME_MS ).toISOString();
 	}
 	const at = Date.parse( expiresAt );
 	if ( Number.isNaN( at ) ) {
-		throw invalidParameter( 'expiresAt', 'expiresAt must be an ISO 8601 time.' );
+		throw invalidParameter(
+			'expiresAt',
+			'expiresAt must be an ISO 8601 time.'
+		);
 	}
 	if ( at <= now ) {
-		throw invalidParameter( 'expiresAt', 'expiresAt must be in the future.' );
+		throw invalidParameter(
+			'expiresAt',
+			'expiresAt must be in the future.'
+		);
 	}
 	if ( at - now > MAX_LIFETIME_MS ) {
-		throw invalidParameter( 'expiresAt', 'expiresAt must be at most 7 days ahead.' );
+		throw invalidParameter(
+			'expiresAt',
+			'expiresAt must be at most 7 days ahead.'
+		);
 	}
 	return new Date( at ).toISOString();
 }

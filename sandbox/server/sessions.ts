@@ -4,10 +4,16 @@ import { digits, newId } from './ids.ts';
 import { fromMinor, toMinor } from './money.ts';
 import { redirectUrl } from './redirect.ts';
 import { getShop } from './shops.ts';
-import type { PaymentMethod, Refund, Session, SessionStatus, WebhookEvent } from './types.ts';
+import type {
+	PaymentMethod,
+	Refund,
+	Session,
+	SessionStatus,
+	WebhookEvent,
+} from './types.ts';
 
 /** Which Korean gateway the sandbox routes each method to. */
-const GATEWAYS: Record<PaymentMethod, string> = {
+const GATEWAYS: Record< PaymentMethod, string > = {
 	card: 'toss',
 	virtual_account: 'kcp',
 	bank_transfer: 'inicis',
@@ -17,14 +23,22 @@ const GATEWAYS: Record<PaymentMethod, string> = {
 	samsung_pay: 'kcp',
 };
 
-const VIRTUAL_ACCOUNT_BANKS = [ '신한은행', '국민은행', '우리은행', '하나은행', '농협은행' ];
+const VIRTUAL_ACCOUNT_BANKS = [
+	'신한은행',
+	'국민은행',
+	'우리은행',
+	'하나은행',
+	'농협은행',
+];
 
 /** English default messages for the failure codes the hosted page offers. */
-export const FAILURE_MESSAGES: Record<string, string> = {
+export const FAILURE_MESSAGES: Record< string, string > = {
 	REJECT_CARD_COMPANY: 'The card company declined the payment.',
 	PAY_PROCESS_ABORTED: 'The payment was aborted before it completed.',
-	PAY_PROCESS_CANCELED: 'The shopper cancelled the payment at the card company.',
-	EXCEED_MAX_DAILY_PAYMENT_COUNT: 'The daily number of payments for this card has been exceeded.',
+	PAY_PROCESS_CANCELED:
+		'The shopper cancelled the payment at the card company.',
+	EXCEED_MAX_DAILY_PAYMENT_COUNT:
+		'The daily number of payments for this card has been exceeded.',
 	NOT_ENOUGH_BALANCE: 'The balance is not enough for this payment.',
 	INVALID_CARD_EXPIRATION: 'The card has expired.',
 	EXCEED_MAX_AMOUNT: 'The amount exceeds the limit of this payment method.',
@@ -33,10 +47,15 @@ export const FAILURE_MESSAGES: Record<string, string> = {
 const PAYABLE: SessionStatus[] = [ 'pending', 'failed' ];
 
 export function wrongStatus( session: Session, action: string ): ApiError {
-	return new ApiError( 400, 'invalid_session_status', `A session that is ${ session.status } cannot be ${ action }.`, {
-		sessionId: session.sessionId,
-		status: session.status,
-	} );
+	return new ApiError(
+		400,
+		'invalid_session_status',
+		`A session that is ${ session.status } cannot be ${ action }.`,
+		{
+			sessionId: session.sessionId,
+			status: session.status,
+		}
+	);
 }
 
 function nowIso( ctx: SandboxContext ): string {
@@ -44,12 +63,16 @@ function nowIso( ctx: SandboxContext ): string {
 }
 
 export function refundedMinor( session: Session ): number {
-	return session.refunds.reduce( ( sum, refund ) => sum + ( toMinor( refund.amount, session.currency ) ?? 0 ), 0 );
+	return session.refunds.reduce(
+		( sum, refund ) =>
+			sum + ( toMinor( refund.amount, session.currency ) ?? 0 ),
+		0
+	);
 }
 
 /** The `data` object of GET /api/checkout/session/{id}. */
-export function sessionData( session: Session ): Record<string, unknown> {
-	const data: Record<string, unknown> = {
+export function sessionData( session: Session ): Record< string, unknown > {
+	const data: Record< string, unknown > = {
 		sessionId: session.sessionId,
 		status: session.status,
 		platformOrderId: session.platformOrderId,
@@ -82,13 +105,16 @@ export function sessionData( session: Session ): Record<string, unknown> {
 	return data;
 }
 
-export function refundView( refund: Refund ): Omit<Refund, 'source'> {
+export function refundView( refund: Refund ): Omit< Refund, 'source' > {
 	const { source: _source, ...view } = refund;
 	return view;
 }
 
 /** GET /sandbox/sessions/{id}: the API's data at the top level plus what the hosted page and testers need. */
-export function controlView( ctx: SandboxContext, session: Session ): Record<string, unknown> {
+export function controlView(
+	ctx: SandboxContext,
+	session: Session
+): Record< string, unknown > {
 	const shop = ctx.store.state.shops[ session.shopId ];
 	const deliveries = Object.values( ctx.store.state.deliveries )
 		.filter( ( delivery ) => delivery.sessionId === session.sessionId )
@@ -102,18 +128,29 @@ export function controlView( ctx: SandboxContext, session: Session ): Record<str
 		webhookUrl: session.webhookUrl,
 		refunds: session.refunds,
 		deliveries: deliveries.map( deliveryView ),
-		shop: shop === undefined
-			? null
-			: { shopId: shop.id, name: shop.name, paymentMethods: shop.payment_methods, customDomain: shop.custom_domain },
+		shop:
+			shop === undefined
+				? null
+				: {
+						shopId: shop.id,
+						name: shop.name,
+						paymentMethods: shop.payment_methods,
+						customDomain: shop.custom_domain,
+					},
 	};
 }
 
-export function deliveryView( delivery: SandboxContext[ 'store' ][ 'state' ][ 'deliveries' ][ string ] ): Record<string, unknown> {
+export function deliveryView(
+	delivery: SandboxContext[ 'store' ][ 'state' ][ 'deliveries' ][ string ]
+): Record< string, unknown > {
 	const { payload, badSignatureAttempts: _bad, ...rest } = delivery;
 	return { ...rest, body: JSON.parse( payload ) as unknown };
 }
 
-function webhookData( session: Session, extra: Record<string, unknown> = {} ): Record<string, unknown> {
+function webhookData(
+	session: Session,
+	extra: Record< string, unknown > = {}
+): Record< string, unknown > {
 	return {
 		sessionId: session.sessionId,
 		platformOrderId: session.platformOrderId,
@@ -127,22 +164,47 @@ function webhookData( session: Session, extra: Record<string, unknown> = {} ): R
 		gatewayTransactionId: session.gatewayTransactionId,
 		refundedAmount: fromMinor( refundedMinor( session ), session.currency ),
 		metadata: session.metadata,
-		...( session.virtualAccount === null ? {} : { virtualAccount: session.virtualAccount } ),
+		...( session.virtualAccount === null
+			? {}
+			: { virtualAccount: session.virtualAccount } ),
 		...extra,
 	};
 }
 
-function emit( ctx: SandboxContext, session: Session, event: WebhookEvent, extra: Record<string, unknown> = {} ) {
-	return ctx.webhooks.emit( session.sessionId, session.webhookUrl, event, webhookData( session, extra ) );
+/** Work that goes on after the answer: its failure is reported, never left as an unhandled rejection. */
+function inBackground( work: Promise< unknown > ): void {
+	work.catch( ( error: unknown ) =>
+		process.stderr.write( `Korea Checkout sandbox: ${ String( error ) }\n` )
+	);
+}
+
+function emit(
+	ctx: SandboxContext,
+	session: Session,
+	event: WebhookEvent,
+	extra: Record< string, unknown > = {}
+) {
+	return ctx.webhooks.emit(
+		session.sessionId,
+		session.webhookUrl,
+		event,
+		webhookData( session, extra )
+	);
 }
 
 /** Pending sessions, and virtual accounts still waiting for a deposit, expire at expiresAt. */
 function isDue( ctx: SandboxContext, session: Session ): boolean {
-	const waiting = session.status === 'pending' || ( session.status === 'processing' && session.paymentMethod === 'virtual_account' );
+	const waiting =
+		session.status === 'pending' ||
+		( session.status === 'processing' &&
+			session.paymentMethod === 'virtual_account' );
 	return waiting && Date.parse( session.expiresAt ) <= ctx.now();
 }
 
-async function expireNow( ctx: SandboxContext, session: Session ): Promise<void> {
+async function expireNow(
+	ctx: SandboxContext,
+	session: Session
+): Promise< void > {
 	ctx.store.mutate( () => {
 		session.status = 'expired';
 		session.updatedAt = nowIso( ctx );
@@ -154,18 +216,20 @@ async function expireNow( ctx: SandboxContext, session: Session ): Promise<void>
 export function expireDueSessions( ctx: SandboxContext ): void {
 	for ( const session of Object.values( ctx.store.state.sessions ) ) {
 		if ( isDue( ctx, session ) ) {
-			void expireNow( ctx, session );
+			inBackground( expireNow( ctx, session ) );
 		}
 	}
 }
 
 export function findSession( ctx: SandboxContext, sessionId: string ): Session {
-	const session = Object.hasOwn( ctx.store.state.sessions, sessionId ) ? ctx.store.state.sessions[ sessionId ] : undefined;
+	const session = Object.hasOwn( ctx.store.state.sessions, sessionId )
+		? ctx.store.state.sessions[ sessionId ]
+		: undefined;
 	if ( session === undefined ) {
 		throw sessionNotFound( sessionId );
 	}
 	if ( isDue( ctx, session ) ) {
-		void expireNow( ctx, session );
+		inBackground( expireNow( ctx, session ) );
 	}
 	return session;
 }
@@ -175,24 +239,51 @@ export interface ActionResult {
 	redirectUrl?: string;
 }
 
-function returnTo( session: Session, extra: Record<string, string> = {} ): string {
-	return redirectUrl( session.returnUrl, { sessionId: session.sessionId, status: session.status, ...extra } );
+function returnTo(
+	session: Session,
+	extra: Record< string, string > = {}
+): string {
+	return redirectUrl( session.returnUrl, {
+		sessionId: session.sessionId,
+		status: session.status,
+		...extra,
+	} );
 }
 
-export async function pay( ctx: SandboxContext, sessionId: string, method: PaymentMethod, installments: number | undefined ): Promise<ActionResult> {
+export async function pay(
+	ctx: SandboxContext,
+	sessionId: string,
+	method: PaymentMethod,
+	installments: number | undefined
+): Promise< ActionResult > {
 	const session = findSession( ctx, sessionId );
 	if ( ! PAYABLE.includes( session.status ) ) {
 		throw wrongStatus( session, 'paid' );
 	}
 	if ( Date.parse( session.expiresAt ) <= ctx.now() ) {
-		throw new ApiError( 400, 'session_expired', 'This session has expired.', { sessionId } );
+		throw new ApiError(
+			400,
+			'session_expired',
+			'This session has expired.',
+			{ sessionId }
+		);
 	}
 	const shop = getShop( ctx, session.shopId );
 	if ( ! shop.payment_methods.includes( method ) ) {
-		throw new ApiError( 400, 'payment_method_not_available', `The shop does not offer ${ method }.`, { field: 'method', method } );
+		throw new ApiError(
+			400,
+			'payment_method_not_available',
+			`The shop does not offer ${ method }.`,
+			{ field: 'method', method }
+		);
 	}
 	if ( installments !== undefined && method !== 'card' ) {
-		throw new ApiError( 400, 'invalid_parameter', 'installments applies to card payments only.', { field: 'installments' } );
+		throw new ApiError(
+			400,
+			'invalid_parameter',
+			'installments applies to card payments only.',
+			{ field: 'installments' }
+		);
 	}
 	const gateway = GATEWAYS[ method ];
 	if ( method === 'virtual_account' ) {
@@ -202,7 +293,10 @@ export async function pay( ctx: SandboxContext, sessionId: string, method: Payme
 			session.gateway = gateway;
 			session.failure = null;
 			session.virtualAccount = {
-				bankName: VIRTUAL_ACCOUNT_BANKS[ Number( digits( 1 ) ) % VIRTUAL_ACCOUNT_BANKS.length ] ?? '신한은행',
+				bankName:
+					VIRTUAL_ACCOUNT_BANKS[
+						Number( digits( 1 ) ) % VIRTUAL_ACCOUNT_BANKS.length
+					] ?? '신한은행',
 				accountNumber: `${ digits( 3 ) }-${ digits( 6 ) }-${ digits( 5 ) }`,
 				accountHolder: shop.name,
 				dueDate: session.expiresAt,
@@ -214,7 +308,7 @@ export async function pay( ctx: SandboxContext, sessionId: string, method: Payme
 	ctx.store.mutate( () => {
 		session.status = 'completed';
 		session.paymentMethod = method;
-		session.installments = method === 'card' ? installments ?? 0 : null;
+		session.installments = method === 'card' ? ( installments ?? 0 ) : null;
 		session.gateway = gateway;
 		session.gatewayTransactionId = `${ gateway }_tx_${ newId( '', 10 ).slice( 1 ) }`;
 		session.completedAt = nowIso( ctx );
@@ -225,7 +319,12 @@ export async function pay( ctx: SandboxContext, sessionId: string, method: Payme
 	return { status: session.status, redirectUrl: returnTo( session ) };
 }
 
-export async function fail( ctx: SandboxContext, sessionId: string, code: string, message: string | undefined ): Promise<ActionResult> {
+export async function fail(
+	ctx: SandboxContext,
+	sessionId: string,
+	code: string,
+	message: string | undefined
+): Promise< ActionResult > {
 	const session = findSession( ctx, sessionId );
 	if ( ! PAYABLE.includes( session.status ) ) {
 		throw wrongStatus( session, 'failed' );
@@ -237,7 +336,10 @@ export async function fail( ctx: SandboxContext, sessionId: string, code: string
 		session.updatedAt = nowIso( ctx );
 	} );
 	await emit( ctx, session, 'payment.failed', { failure: session.failure } );
-	return { status: session.status, redirectUrl: returnTo( session, { code, message: text } ) };
+	return {
+		status: session.status,
+		redirectUrl: returnTo( session, { code, message: text } ),
+	};
 }
 
 export function cancel( ctx: SandboxContext, sessionId: string ): ActionResult {
@@ -251,17 +353,31 @@ export function cancel( ctx: SandboxContext, sessionId: string ): ActionResult {
 	} );
 	return {
 		status: session.status,
-		redirectUrl: redirectUrl( session.cancelUrl, { sessionId: session.sessionId, status: session.status } ),
+		redirectUrl: redirectUrl( session.cancelUrl, {
+			sessionId: session.sessionId,
+			status: session.status,
+		} ),
 	};
 }
 
-export async function deposit( ctx: SandboxContext, sessionId: string ): Promise<ActionResult> {
+export async function deposit(
+	ctx: SandboxContext,
+	sessionId: string
+): Promise< ActionResult > {
 	const session = findSession( ctx, sessionId );
-	if ( session.status !== 'processing' || session.paymentMethod !== 'virtual_account' ) {
-		throw new ApiError( 400, 'invalid_session_status', 'Only a virtual account waiting for its deposit can receive one.', {
-			sessionId,
-			status: session.status,
-		} );
+	if (
+		session.status !== 'processing' ||
+		session.paymentMethod !== 'virtual_account'
+	) {
+		throw new ApiError(
+			400,
+			'invalid_session_status',
+			'Only a virtual account waiting for its deposit can receive one.',
+			{
+				sessionId,
+				status: session.status,
+			}
+		);
 	}
 	ctx.store.mutate( () => {
 		session.status = 'completed';
@@ -273,9 +389,15 @@ export async function deposit( ctx: SandboxContext, sessionId: string ): Promise
 	return { status: session.status };
 }
 
-export async function expire( ctx: SandboxContext, sessionId: string ): Promise<ActionResult> {
+export async function expire(
+	ctx: SandboxContext,
+	sessionId: string
+): Promise< ActionResult > {
 	const session = findSession( ctx, sessionId );
-	const waiting = session.status === 'pending' || ( session.status === 'processing' && session.paymentMethod === 'virtual_account' );
+	const waiting =
+		session.status === 'pending' ||
+		( session.status === 'processing' &&
+			session.paymentMethod === 'virtual_account' );
 	if ( ! waiting ) {
 		throw wrongStatus( session, 'expired' );
 	}
@@ -293,13 +415,22 @@ export async function refund(
 	amount: number | undefined,
 	reason: string,
 	source: Refund[ 'source' ]
-): Promise<Refund> {
+): Promise< Refund > {
 	const session = findSession( ctx, sessionId );
-	if ( ! [ 'completed', 'partially_refunded', 'refunded' ].includes( session.status ) ) {
-		throw new ApiError( 400, 'session_not_paid', 'This session was never paid, so there is nothing to refund.', {
-			sessionId,
-			status: session.status,
-		} );
+	if (
+		! [ 'completed', 'partially_refunded', 'refunded' ].includes(
+			session.status
+		)
+	) {
+		throw new ApiError(
+			400,
+			'session_not_paid',
+			'This session was never paid, so there is nothing to refund.',
+			{
+				sessionId,
+				status: session.status,
+			}
+		);
 	}
 	const total = toMinor( session.totalAmount, session.currency ) ?? 0;
 	const remaining = total - refundedMinor( session );
@@ -307,19 +438,34 @@ export async function refund(
 	if ( amount !== undefined ) {
 		const asked = toMinor( amount, session.currency );
 		if ( asked === null ) {
-			throw new ApiError( 400, 'invalid_amount', `amount has more decimals than ${ session.currency } allows.`, { field: 'amount' } );
+			throw new ApiError(
+				400,
+				'invalid_amount',
+				`amount has more decimals than ${ session.currency } allows.`,
+				{ field: 'amount' }
+			);
 		}
 		minor = asked;
 	}
 	if ( minor <= 0 && remaining > 0 ) {
-		throw new ApiError( 400, 'invalid_amount', 'amount must be above zero.', { field: 'amount' } );
+		throw new ApiError(
+			400,
+			'invalid_amount',
+			'amount must be above zero.',
+			{ field: 'amount' }
+		);
 	}
 	if ( minor > remaining || remaining <= 0 ) {
-		throw new ApiError( 400, 'refund_exceeds_remaining', 'The refund is larger than what is left to refund.', {
-			field: 'amount',
-			requested: fromMinor( minor, session.currency ),
-			remaining: fromMinor( remaining, session.currency ),
-		} );
+		throw new ApiError(
+			400,
+			'refund_exceeds_remaining',
+			'The refund is larger than what is left to refund.',
+			{
+				field: 'amount',
+				requested: fromMinor( minor, session.currency ),
+				remaining: fromMinor( remaining, session.currency ),
+			}
+		);
 	}
 	const entry: Refund = {
 		refundId: newId( 'ref' ),
@@ -331,14 +477,19 @@ export async function refund(
 	};
 	ctx.store.mutate( () => {
 		session.refunds.push( entry );
-		session.status = minor === remaining ? 'refunded' : 'partially_refunded';
+		session.status =
+			minor === remaining ? 'refunded' : 'partially_refunded';
 		session.updatedAt = entry.processedAt;
 	} );
-	const delivery = emit( ctx, session, 'payment.refunded', { refund: refundView( entry ) } );
+	const delivery = emit( ctx, session, 'payment.refunded', {
+		refund: refundView( entry ),
+	} );
 	// The store that asked for the refund may be a single PHP worker: it cannot take the webhook before this
 	// answer reaches it, so API refunds answer at once while the delivery goes on; the dashboard waits for it.
 	if ( source === 'dashboard' ) {
 		await delivery;
+	} else {
+		inBackground( delivery );
 	}
 	return entry;
 }

@@ -7,7 +7,12 @@ import { PAYMENT_METHODS, type Shop } from './types.ts';
 export const DOMAIN_CHECK_DELAY_MS = 1_000;
 
 export function shopNotFound( shopId: string ): ApiError {
-	return new ApiError( 404, 'shop_not_found', 'No shop with this id exists for this key.', { shopId, field: 'shopId' } );
+	return new ApiError(
+		404,
+		'shop_not_found',
+		'No shop with this id exists for this key.',
+		{ shopId, field: 'shopId' }
+	);
 }
 
 export function newShop( name: string, now: Date ): Shop {
@@ -18,7 +23,13 @@ export function newShop( name: string, now: Date ): Shop {
 		description: null,
 		website: null,
 		status: 'active',
-		business_info: { business_number: null, business_name: null, ceo_name: null, address: null, verified: false },
+		business_info: {
+			business_number: null,
+			business_name: null,
+			ceo_name: null,
+			address: null,
+			verified: false,
+		},
 		contact: { email: null, phone: null },
 		settings: { currency: 'KRW', timezone: 'Asia/Seoul', language: 'ko' },
 		payment_methods: [ ...PAYMENT_METHODS ],
@@ -51,7 +62,9 @@ export function ensureDefaultShop( ctx: SandboxContext ): void {
 }
 
 export function listShops( ctx: SandboxContext ): Shop[] {
-	return Object.values( ctx.store.state.shops ).sort( ( a, b ) => a.created_at.localeCompare( b.created_at ) );
+	return Object.values( ctx.store.state.shops ).sort( ( a, b ) =>
+		a.created_at.localeCompare( b.created_at )
+	);
 }
 
 export function defaultShop( ctx: SandboxContext ): Shop {
@@ -76,10 +89,17 @@ export function getShop( ctx: SandboxContext, shopId: string ): Shop {
  * configured once DOMAIN_CHECK_DELAY_MS has passed since it was set.
  */
 export function settleDomainCheck( ctx: SandboxContext, shop: Shop ): void {
-	if ( shop.custom_domain === null || shop.domain_verification_status !== 'pending' || shop.domain_requested_at === null ) {
+	if (
+		shop.custom_domain === null ||
+		shop.domain_verification_status !== 'pending' ||
+		shop.domain_requested_at === null
+	) {
 		return;
 	}
-	if ( ctx.now() - Date.parse( shop.domain_requested_at ) < DOMAIN_CHECK_DELAY_MS ) {
+	if (
+		ctx.now() - Date.parse( shop.domain_requested_at ) <
+		DOMAIN_CHECK_DELAY_MS
+	) {
 		return;
 	}
 	const fails = shop.custom_domain.endsWith( '.invalid' );
@@ -93,14 +113,22 @@ export function settleDomainCheck( ctx: SandboxContext, shop: Shop ): void {
 /** Where the hosted page of a session lives: the shop's verified custom domain, else the sandbox itself. */
 export function checkoutOrigin( ctx: SandboxContext, shop: Shop ): string {
 	settleDomainCheck( ctx, shop );
-	if ( shop.custom_domain !== null && shop.domain_verification_status === 'verified' && shop.domain_configuration_status === 'configured' ) {
+	if (
+		shop.custom_domain !== null &&
+		shop.domain_verification_status === 'verified' &&
+		shop.domain_configuration_status === 'configured'
+	) {
 		return `https://${ shop.custom_domain }`;
 	}
 	return ctx.publicUrl();
 }
 
 /** GET /api/shops/{id} shows the shop without its internal bookkeeping. */
-export function shopView( shop: Shop ): Record<string, unknown> {
-	const { domain_requested_at: _requested, domain_verification_records: records, ...rest } = shop;
+export function shopView( shop: Shop ): Record< string, unknown > {
+	const {
+		domain_requested_at: _requested,
+		domain_verification_records: records,
+		...rest
+	} = shop;
 	return { ...rest, domain_verification_records: records };
 }

@@ -14,7 +14,15 @@ export interface SandboxKeys {
 }
 
 export function emptyState(): SandboxState {
-	return { version: 1, sessions: {}, deliveries: {}, shops: {}, coupons: {}, idempotency: {}, faults: [] };
+	return {
+		version: 1,
+		sessions: {},
+		deliveries: {},
+		shops: {},
+		coupons: {},
+		idempotency: {},
+		faults: [],
+	};
 }
 
 /**
@@ -52,11 +60,14 @@ export class Store {
 			throw error;
 		}
 		try {
-			const parsed = JSON.parse( text ) as Partial<SandboxState>;
+			const parsed = JSON.parse( text ) as Partial< SandboxState >;
 			if ( parsed.version !== 1 || typeof parsed.sessions !== 'object' ) {
 				throw new Error( 'unknown state format' );
 			}
-			return { state: { ...emptyState(), ...parsed } as SandboxState, movedAside: null };
+			return {
+				state: { ...emptyState(), ...parsed } as SandboxState,
+				movedAside: null,
+			};
 		} catch {
 			// Only a file written by something else can get here; keep it for inspection and start clean.
 			const aside = `${ this.file }.unreadable-${ Date.now() }`;
@@ -71,7 +82,7 @@ export class Store {
 	}
 
 	/** Apply a change and persist it in one step. */
-	mutate<T>( change: ( state: SandboxState ) => T ): T {
+	mutate< T >( change: ( state: SandboxState ) => T ): T {
 		const result = change( this.state );
 		this.save();
 		return result;
@@ -87,26 +98,48 @@ export class Store {
 	/**
 	 * The key and secret: pinned ones win; otherwise those generated on the first start, kept in keys.json.
 	 */
-	loadKeys( pinned: Partial<SandboxKeys> ): SandboxKeys {
+	loadKeys( pinned: Partial< SandboxKeys > ): SandboxKeys {
 		const file = path.join( this.dataDir, KEYS_FILE );
-		let stored: Partial<SandboxKeys> = {};
+		let stored: Partial< SandboxKeys > = {};
 		try {
-			stored = JSON.parse( fs.readFileSync( file, 'utf8' ) ) as Partial<SandboxKeys>;
+			stored = JSON.parse(
+				fs.readFileSync( file, 'utf8' )
+			) as Partial< SandboxKeys >;
 		} catch {
 			stored = {};
 		}
 		const keys: SandboxKeys = {
-			apiKey: pinned.apiKey ?? ( stored.apiKey !== undefined && API_KEY_PATTERN.test( stored.apiKey ) ? stored.apiKey : newApiKey() ),
+			apiKey:
+				pinned.apiKey ??
+				( stored.apiKey !== undefined &&
+				API_KEY_PATTERN.test( stored.apiKey )
+					? stored.apiKey
+					: newApiKey() ),
 			webhookSecret:
 				pinned.webhookSecret ??
-				( stored.webhookSecret !== undefined && WEBHOOK_SECRET_PATTERN.test( stored.webhookSecret ) ? stored.webhookSecret : newWebhookSecret() ),
+				( stored.webhookSecret !== undefined &&
+				WEBHOOK_SECRET_PATTERN.test( stored.webhookSecret )
+					? stored.webhookSecret
+					: newWebhookSecret() ),
 		};
-		if ( pinned.apiKey === undefined || pinned.webhookSecret === undefined ) {
+		if (
+			pinned.apiKey === undefined ||
+			pinned.webhookSecret === undefined
+		) {
 			const toKeep = {
-				apiKey: pinned.apiKey === undefined ? keys.apiKey : stored.apiKey ?? keys.apiKey,
-				webhookSecret: pinned.webhookSecret === undefined ? keys.webhookSecret : stored.webhookSecret ?? keys.webhookSecret,
+				apiKey:
+					pinned.apiKey === undefined
+						? keys.apiKey
+						: ( stored.apiKey ?? keys.apiKey ),
+				webhookSecret:
+					pinned.webhookSecret === undefined
+						? keys.webhookSecret
+						: ( stored.webhookSecret ?? keys.webhookSecret ),
 			};
-			if ( toKeep.apiKey !== stored.apiKey || toKeep.webhookSecret !== stored.webhookSecret ) {
+			if (
+				toKeep.apiKey !== stored.apiKey ||
+				toKeep.webhookSecret !== stored.webhookSecret
+			) {
 				writeFileAtomic( file, JSON.stringify( toKeep, null, '\t' ) );
 			}
 		}

@@ -23,7 +23,11 @@ export const SESSION_STATUSES = [
 ] as const;
 export type SessionStatus = ( typeof SESSION_STATUSES )[ number ];
 
-export type WebhookEvent = 'payment.completed' | 'payment.failed' | 'payment.refunded' | 'session.expired';
+export type WebhookEvent =
+	| 'payment.completed'
+	| 'payment.failed'
+	| 'payment.refunded'
+	| 'session.expired';
 
 export interface Item {
 	name: string;
@@ -77,7 +81,7 @@ export interface Session {
 	returnUrl: string;
 	cancelUrl: string;
 	webhookUrl: string | null;
-	metadata: Record<string, string>;
+	metadata: Record< string, string >;
 	createdAt: string;
 	updatedAt: string;
 	expiresAt: string;
@@ -125,10 +129,12 @@ export interface Delivery {
 	copyOf: string | null;
 }
 
-export type ApiFaultTarget = 'create-session' | 'get-session' | 'patch-session' | 'refund';
+export type ApiFaultTarget =
+	'create-session' | 'get-session' | 'patch-session' | 'refund';
 export type FaultTarget = ApiFaultTarget | 'webhook';
 export type ApiFaultMode = '500' | '429' | 'hang';
-export type WebhookFaultMode = 'duplicate' | 'delay' | 'reorder' | 'bad-signature';
+export type WebhookFaultMode =
+	'duplicate' | 'delay' | 'reorder' | 'bad-signature';
 
 export interface Fault {
 	id: string;
@@ -154,18 +160,23 @@ export interface Shop {
 		verified: boolean;
 	};
 	contact: { email: string | null; phone: string | null };
-	settings: Record<string, string | number | boolean | null>;
+	settings: Record< string, string | number | boolean | null >;
 	payment_methods: PaymentMethod[];
 	custom_domain: string | null;
 	domain_verification_status: 'pending' | 'verified' | 'failed' | null;
 	domain_configuration_status: 'pending' | 'configured' | 'failed' | null;
-	domain_verification_records: Array<{ type: string; name: string; value: string }>;
+	domain_verification_records: Array< {
+		type: string;
+		name: string;
+		value: string;
+	} >;
 	domain_requested_at: string | null;
 	created_at: string;
 	updated_at: string;
 }
 
-export type CouponType = 'percentage' | 'fixed_amount' | 'free_shipping' | 'product_specific';
+export type CouponType =
+	'percentage' | 'fixed_amount' | 'free_shipping' | 'product_specific';
 
 export interface Coupon {
 	id: string;
@@ -182,7 +193,7 @@ export interface Coupon {
 	applies_to: string;
 	product_ids: string[];
 	times_used: number;
-	uses_by_customer: Record<string, number>;
+	uses_by_customer: Record< string, number >;
 	created_at: string;
 }
 
@@ -195,10 +206,10 @@ export interface IdempotencyRecord {
 
 export interface SandboxState {
 	version: 1;
-	sessions: Record<string, Session>;
-	deliveries: Record<string, Delivery>;
-	shops: Record<string, Shop>;
-	coupons: Record<string, Coupon>;
-	idempotency: Record<string, IdempotencyRecord>;
+	sessions: Record< string, Session >;
+	deliveries: Record< string, Delivery >;
+	shops: Record< string, Shop >;
+	coupons: Record< string, Coupon >;
+	idempotency: Record< string, IdempotencyRecord >;
 	faults: Fault[];
 }

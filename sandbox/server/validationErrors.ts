@@ -4,13 +4,18 @@ import { ApiError } from './errors.ts';
 export interface SchemaError {
 	keyword: string;
 	instancePath: string;
-	params: Record<string, unknown>;
+	params: Record< string, unknown >;
 	message?: string;
+	/** Set by Ajv on the inner error of a failed `propertyNames` check. */
+	propertyName?: string;
 }
 
 /** "/items/0/price" -> "items[0].price"; a missing or unknown property is appended to its parent's path. */
 export function fieldPath( instancePath: string, child?: string ): string {
-	const parts = instancePath.split( '/' ).filter( ( part ) => part !== '' ).map( ( part ) => part.replace( /~1/g, '/' ).replace( /~0/g, '~' ) );
+	const parts = instancePath
+		.split( '/' )
+		.filter( ( part ) => part !== '' )
+		.map( ( part ) => part.replace( /~1/g, '/' ).replace( /~0/g, '~' ) );
 	if ( child !== undefined ) {
 		parts.push( child );
 	}
@@ -37,7 +42,9 @@ function describe( error: SchemaError, field: string ): string {
 		case 'enum':
 			return `${ field } must be one of: ${ ( p.allowedValues as unknown[] ).join( ', ' ) }.`;
 		case 'minLength':
-			return p.limit === 1 ? `${ field } must not be empty.` : `${ field } must be at least ${ String( p.limit ) } characters long.`;
+			return p.limit === 1
+				? `${ field } must not be empty.`
+				: `${ field } must be at least ${ String( p.limit ) } characters long.`;
 		case 'maxLength':
 			return `${ field } must be at most ${ String( p.limit ) } characters long.`;
 		case 'minItems':
@@ -64,7 +71,7 @@ function describe( error: SchemaError, field: string ): string {
 }
 
 function article( type: string ): string {
-	const names: Record<string, string> = {
+	const names: Record< string, string > = {
 		string: 'a string',
 		number: 'a number',
 		integer: 'a whole number',
@@ -76,28 +83,67 @@ function article( type: string ): string {
 }
 
 function formatName( format: string ): string {
-	return { email: 'email address', 'date-time': 'ISO 8601 date and time (e.g. 2026-01-31T12:00:00Z)' }[ format ] ?? format;
+	return (
+		{
+			email: 'email address',
+			'date-time': 'ISO 8601 date and time (e.g. 2026-01-31T12:00:00Z)',
+		}[ format ] ?? format
+	);
 }
 
 /** Turn Fastify's schema failure into the contract's error: the first problem, naming its field. */
-export function schemaErrorToApiError( errors: SchemaError[], context: string ): ApiError {
+export function schemaErrorToApiError(
+	errors: SchemaError[],
+	context: string
+): ApiError {
 	const first = errors[ 0 ];
 	if ( first === undefined ) {
-		return new ApiError( 400, 'invalid_parameter', 'The request is invalid.' );
+		return new ApiError(
+			400,
+			'invalid_parameter',
+			'The request is invalid.'
+		);
 	}
 	let child: string | undefined;
 	if ( first.keyword === 'required' ) {
 		child = String( first.params.missingProperty );
 	} else if ( first.keyword === 'additionalProperties' ) {
 		child = String( first.params.additionalProperty );
-	} else if ( first.keyword === 'propertyNames' ) {
-		child = first.params.propertyName === undefined ? undefined : String( first.params.propertyName );
+	} else if ( first.propertyName !== undefined ) {
+		child = first.propertyName;
+	} else if (
+		first.keyword === 'propertyNames' &&
+		first.params.propertyName !== undefined
+	) {
+		child = String( first.params.propertyName );
 	}
 	let field = fieldPath( first.instancePath, child );
 	if ( field === '' ) {
 		field = context === 'body' ? 'body' : context;
 	}
-	const code = first.keyword === 'required' ? 'missing_parameter' : 'invalid_parameter';
-	const message = field === 'body' && first.keyword === 'type' ? 'The request body must be a JSON object.' : describe( first, field );
-	return new ApiError( 400, code, message, { field, rule: first.keyword, location: context } );
+	const code =
+		first.keyword === 'required'
+			? 'missing_parameter'
+			: 'invalid_parameter';
+	if ( first.propertyName !== undefined ) {
+		return new ApiError(
+			400,
+			'invalid_parameter',
+			`${ field }: keys must be 1 to ${ String( first.params.limit ?? 40 ) } characters long.`,
+			{
+				field,
+				rule: 'propertyNames',
+				location: context,
+			}
+		);
+	}
+	const message =
+		field === 'body' && first.keyword === 'type'
+			? 'The request body must be a JSON object.'
+			: describe( first, field );
+	return new ApiError( 400, code, message, {
+		field,
+		rule: first.keyword,
+		location: context,
+	} );
 }

@@ -11,7 +11,7 @@ export interface WebhookEnvelope {
 	id: string;
 	event: WebhookEvent;
 	createdAt: string;
-	data: Record<string, unknown>;
+	data: Record< string, unknown >;
 }
 
 interface WebhookOptions {
@@ -30,9 +30,9 @@ interface WebhookOptions {
  */
 export class Webhooks {
 	private readonly options: WebhookOptions;
-	private readonly timers = new Map<string, NodeJS.Timeout>();
-	private readonly inFlight = new Map<string, Promise<void>>();
-	private readonly controllers = new Set<AbortController>();
+	private readonly timers = new Map< string, NodeJS.Timeout >();
+	private readonly inFlight = new Map< string, Promise< void > >();
+	private readonly controllers = new Set< AbortController >();
 	/** Bumped by reset() and close(): answers of attempts started before are dropped. */
 	private generation = 0;
 	private closed = false;
@@ -41,7 +41,7 @@ export class Webhooks {
 		this.options = options;
 	}
 
-	private get deliveries(): Record<string, Delivery> {
+	private get deliveries(): Record< string, Delivery > {
 		return this.options.store.state.deliveries;
 	}
 
@@ -49,41 +49,81 @@ export class Webhooks {
 	 * Record an event for a session and start delivering it. Resolves with the delivery once it is recorded and,
 	 * unless a fault holds it back, its first attempt has finished (the receiver answered or timed out).
 	 */
-	async emit( sessionId: string, url: string | null, event: WebhookEvent, data: Record<string, unknown> ): Promise<Delivery | null> {
+	async emit(
+		sessionId: string,
+		url: string | null,
+		event: WebhookEvent,
+		data: Record< string, unknown >
+	): Promise< Delivery | null > {
 		if ( url === null ) {
 			return null;
 		}
 		const now = new Date( this.options.now() );
-		const envelope: WebhookEnvelope = { id: newId( 'evt' ), event, createdAt: now.toISOString(), data };
-		const delivery = this.newDelivery( sessionId, url, envelope.id, event, JSON.stringify( envelope ), null, now );
+		const envelope: WebhookEnvelope = {
+			id: newId( 'evt' ),
+			event,
+			createdAt: now.toISOString(),
+			data,
+		};
+		const delivery = this.newDelivery(
+			sessionId,
+			url,
+			envelope.id,
+			event,
+			JSON.stringify( envelope ),
+			null,
+			now
+		);
 		const created = [ delivery ];
 		const fault = this.options.faults.take( 'webhook' );
 		if ( fault?.mode === 'delay' ) {
-			delivery.nextAttemptAt = new Date( now.getTime() + fault.delayMs ).toISOString();
+			delivery.nextAttemptAt = new Date(
+				now.getTime() + fault.delayMs
+			).toISOString();
 		} else if ( fault?.mode === 'reorder' ) {
 			delivery.held = true;
 			delivery.nextAttemptAt = null;
 		} else if ( fault?.mode === 'bad-signature' ) {
 			delivery.badSignatureAttempts = 1;
 		} else if ( fault?.mode === 'duplicate' ) {
-			created.push( this.newDelivery( sessionId, url, envelope.id, event, delivery.payload, delivery.id, now ) );
+			created.push(
+				this.newDelivery(
+					sessionId,
+					url,
+					envelope.id,
+					event,
+					delivery.payload,
+					delivery.id,
+					now
+				)
+			);
 		}
 		this.options.store.mutate( ( state ) => {
 			for ( const item of created ) {
 				state.deliveries[ item.id ] = item;
 			}
 		} );
-		await Promise.all( created.map( ( item ) => this.startOrSchedule( item.id ) ) );
+		await Promise.all(
+			created.map( ( item ) => this.startOrSchedule( item.id ) )
+		);
 		return this.deliveries[ delivery.id ] ?? delivery;
 	}
 
 	/** Send a recorded event again as a new delivery with the same event id and body. */
-	async redeliver( deliveryId: string ): Promise<Delivery | null> {
+	async redeliver( deliveryId: string ): Promise< Delivery | null > {
 		const original = this.deliveries[ deliveryId ];
 		if ( original === undefined ) {
 			return null;
 		}
-		const copy = this.newDelivery( original.sessionId, original.url, original.eventId, original.event, original.payload, original.id, new Date( this.options.now() ) );
+		const copy = this.newDelivery(
+			original.sessionId,
+			original.url,
+			original.eventId,
+			original.event,
+			original.payload,
+			original.id,
+			new Date( this.options.now() )
+		);
 		this.options.store.mutate( ( state ) => {
 			state.deliveries[ copy.id ] = copy;
 		} );
@@ -119,7 +159,15 @@ export class Webhooks {
 		this.reset();
 	}
 
-	private newDelivery( sessionId: string, url: string, eventId: string, event: WebhookEvent, payload: string, copyOf: string | null, now: Date ): Delivery {
+	private newDelivery(
+		sessionId: string,
+		url: string,
+		eventId: string,
+		event: WebhookEvent,
+		payload: string,
+		copyOf: string | null,
+		now: Date
+	): Delivery {
 		return {
 			id: newId( 'whd' ),
 			eventId,
@@ -137,9 +185,13 @@ export class Webhooks {
 		};
 	}
 
-	private async startOrSchedule( id: string ): Promise<void> {
+	private async startOrSchedule( id: string ): Promise< void > {
 		const delivery = this.deliveries[ id ];
-		if ( delivery === undefined || delivery.held || delivery.nextAttemptAt === null ) {
+		if (
+			delivery === undefined ||
+			delivery.held ||
+			delivery.nextAttemptAt === null
+		) {
 			return;
 		}
 		if ( Date.parse( delivery.nextAttemptAt ) <= this.options.now() ) {
@@ -157,37 +209,62 @@ export class Webhooks {
 		if ( existing !== undefined ) {
 			clearTimeout( existing );
 		}
-		const wait = Math.max( 0, Date.parse( delivery.nextAttemptAt ) - this.options.now() );
-		const timer = setTimeout( () => {
-			this.timers.delete( delivery.id );
-			this.attempt( delivery.id ).catch( ( error: unknown ) => this.options.onError( `Webhook delivery ${ delivery.id } failed: ${ String( error ) }` ) );
-		}, Math.min( wait, 2_147_483_000 ) );
+		const wait = Math.max(
+			0,
+			Date.parse( delivery.nextAttemptAt ) - this.options.now()
+		);
+		const timer = setTimeout(
+			() => {
+				this.timers.delete( delivery.id );
+				this.attempt( delivery.id ).catch( ( error: unknown ) =>
+					this.options.onError(
+						`Webhook delivery ${ delivery.id } failed: ${ String( error ) }`
+					)
+				);
+			},
+			Math.min( wait, 2_147_483_000 )
+		);
 		this.timers.set( delivery.id, timer );
 	}
 
-	private attempt( id: string ): Promise<void> {
+	private attempt( id: string ): Promise< void > {
 		const running = this.inFlight.get( id );
 		if ( running !== undefined ) {
 			return running;
 		}
-		const promise = this.send( id ).finally( () => this.inFlight.delete( id ) );
+		const promise = this.send( id ).finally( () =>
+			this.inFlight.delete( id )
+		);
 		this.inFlight.set( id, promise );
 		return promise;
 	}
 
-	private async send( id: string ): Promise<void> {
+	private async send( id: string ): Promise< void > {
 		const delivery = this.deliveries[ id ];
-		if ( delivery === undefined || delivery.state !== 'pending' || this.closed ) {
+		if (
+			delivery === undefined ||
+			delivery.state !== 'pending' ||
+			this.closed
+		) {
 			return;
 		}
 		const generation = this.generation;
 		const badSignature = delivery.badSignatureAttempts > 0;
-		const secret = badSignature ? `whsec_wrong_${ randomBytes( 12 ).toString( 'hex' ) }` : this.options.secret;
+		const secret = badSignature
+			? `whsec_wrong_${ randomBytes( 12 ).toString( 'hex' ) }`
+			: this.options.secret;
 		const startedAt = this.options.now();
-		const header = signatureHeader( delivery.payload, secret, Math.floor( startedAt / 1000 ) );
+		const header = signatureHeader(
+			delivery.payload,
+			secret,
+			Math.floor( startedAt / 1000 )
+		);
 		const controller = new AbortController();
 		this.controllers.add( controller );
-		const timeout = setTimeout( () => controller.abort(), DELIVERY_TIMEOUT_MS );
+		const timeout = setTimeout(
+			() => controller.abort(),
+			DELIVERY_TIMEOUT_MS
+		);
 		let status: number | null = null;
 		let error: string | undefined;
 		try {
@@ -208,12 +285,17 @@ export class Webhooks {
 			await response.arrayBuffer();
 		} catch ( caught ) {
 			status = null;
-			error = controller.signal.aborted ? `no answer within ${ DELIVERY_TIMEOUT_MS / 1000 } s` : describeFetchError( caught );
+			error = controller.signal.aborted
+				? `no answer within ${ DELIVERY_TIMEOUT_MS / 1000 } s`
+				: describeFetchError( caught );
 		} finally {
 			clearTimeout( timeout );
 			this.controllers.delete( controller );
 		}
-		if ( generation !== this.generation || this.deliveries[ id ] !== delivery ) {
+		if (
+			generation !== this.generation ||
+			this.deliveries[ id ] !== delivery
+		) {
 			return;
 		}
 		const attempt: DeliveryAttempt = {
@@ -235,8 +317,12 @@ export class Webhooks {
 			if ( attempt.signature === 'bad' ) {
 				delivery.badSignatureAttempts -= 1;
 			}
-			const ok = attempt.status !== null && attempt.status >= 200 && attempt.status < 300;
-			const retryDelay = this.options.retrySchedule[ delivery.attempts.length - 1 ];
+			const ok =
+				attempt.status !== null &&
+				attempt.status >= 200 &&
+				attempt.status < 300;
+			const retryDelay =
+				this.options.retrySchedule[ delivery.attempts.length - 1 ];
 			if ( ok ) {
 				delivery.state = 'delivered';
 				delivery.nextAttemptAt = null;
@@ -244,14 +330,23 @@ export class Webhooks {
 				delivery.state = 'failed';
 				delivery.nextAttemptAt = null;
 			} else {
-				delivery.nextAttemptAt = new Date( this.options.now() + retryDelay * 1000 ).toISOString();
+				delivery.nextAttemptAt = new Date(
+					this.options.now() + retryDelay * 1000
+				).toISOString();
 			}
 			if ( delivery.state !== 'pending' ) {
 				// A `reorder` fault holds earlier events of the session until a later one is through.
 				for ( const other of Object.values( state.deliveries ) ) {
-					if ( other.held && other.sessionId === delivery.sessionId && other.id !== delivery.id && other.createdAt <= delivery.createdAt ) {
+					if (
+						other.held &&
+						other.sessionId === delivery.sessionId &&
+						other.id !== delivery.id &&
+						other.createdAt <= delivery.createdAt
+					) {
 						other.held = false;
-						other.nextAttemptAt = new Date( this.options.now() ).toISOString();
+						other.nextAttemptAt = new Date(
+							this.options.now()
+						).toISOString();
 						released.push( other );
 					}
 				}
@@ -268,7 +363,9 @@ export class Webhooks {
 
 function describeFetchError( error: unknown ): string {
 	if ( error instanceof Error ) {
-		const cause = ( error as Error & { cause?: { code?: string; message?: string } } ).cause;
+		const cause = (
+			error as Error & { cause?: { code?: string; message?: string } }
+		 ).cause;
 		return cause?.code ?? cause?.message ?? error.message;
 	}
 	return String( error );

@@ -2,8 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { createSessionSchema, getSessionSchema, patchSessionSchema, refundSchema } from '../schemas/session.ts';
-import { type CreateSessionBody, checkAmounts, checkUrl, resolveExpiry } from '../sessionInput.ts';
+import {
+	createSessionSchema,
+	getSessionSchema,
+	patchSessionSchema,
+	refundSchema,
+} from '../schemas/session.ts';
+import {
+	type CreateSessionBody,
+	checkAmounts,
+	checkUrl,
+	resolveExpiry,
+} from '../sessionInput.ts';
 import { findSession, refund, sessionData } from '../sessions.ts';
 import { checkoutOrigin, defaultShop, getShop } from '../shops.ts';
 import type { Customer, Session } from '../types.ts';
@@ -13,8 +23,8 @@ interface SessionParams {
 }
 
 interface PatchBody {
-	customer?: Partial<Customer>;
-	metadata?: Record<string, string>;
+	customer?: Partial< Customer >;
+	metadata?: Record< string, string >;
 }
 
 interface RefundBody {
@@ -23,10 +33,16 @@ interface RefundBody {
 	notify_customer?: boolean;
 }
 
-export function apiSessionRoutes( app: FastifyInstance, ctx: SandboxContext ): void {
-	app.post<{ Body: CreateSessionBody }>(
+export function apiSessionRoutes(
+	app: FastifyInstance,
+	ctx: SandboxContext
+): void {
+	app.post< { Body: CreateSessionBody } >(
 		'/api/checkout/create-session',
-		{ schema: createSessionSchema, config: { faultTarget: 'create-session', idempotent: true } },
+		{
+			schema: createSessionSchema,
+			config: { faultTarget: 'create-session', idempotent: true },
+		},
 		async ( request ) => {
 			const body = request.body;
 			checkUrl( body.returnUrl, 'returnUrl' );
@@ -36,7 +52,10 @@ export function apiSessionRoutes( app: FastifyInstance, ctx: SandboxContext ): v
 			}
 			checkAmounts( body );
 			const expiresAt = resolveExpiry( ctx, body.expiresAt );
-			const shop = body.shopId === undefined ? defaultShop( ctx ) : getShop( ctx, body.shopId );
+			const shop =
+				body.shopId === undefined
+					? defaultShop( ctx )
+					: getShop( ctx, body.shopId );
 			const sessionId = newId( 'cs' );
 			const now = new Date( ctx.now() ).toISOString();
 			const session: Session = {
@@ -70,34 +89,61 @@ export function apiSessionRoutes( app: FastifyInstance, ctx: SandboxContext ): v
 			ctx.store.mutate( ( state ) => {
 				state.sessions[ sessionId ] = session;
 			} );
-			return { success: true, sessionId, checkoutUrl: session.checkoutUrl, expiresAt };
+			return {
+				success: true,
+				sessionId,
+				checkoutUrl: session.checkoutUrl,
+				expiresAt,
+			};
 		}
 	);
 
-	app.get<{ Params: SessionParams }>(
+	app.get< { Params: SessionParams } >(
 		'/api/checkout/session/:sessionId',
 		{ schema: getSessionSchema, config: { faultTarget: 'get-session' } },
-		async ( request ) => ( { success: true, data: sessionData( findSession( ctx, request.params.sessionId ) ) } )
+		async ( request ) => ( {
+			success: true,
+			data: sessionData( findSession( ctx, request.params.sessionId ) ),
+		} )
 	);
 
-	app.patch<{ Params: SessionParams; Body: PatchBody }>(
+	app.patch< { Params: SessionParams; Body: PatchBody } >(
 		'/api/checkout/session/:sessionId',
-		{ schema: patchSessionSchema, config: { faultTarget: 'patch-session' } },
+		{
+			schema: patchSessionSchema,
+			config: { faultTarget: 'patch-session' },
+		},
 		async ( request ) => {
 			const session = findSession( ctx, request.params.sessionId );
 			if ( session.status !== 'pending' ) {
-				throw new ApiError( 400, 'session_not_modifiable', `A session that is ${ session.status } can no longer be changed.`, {
-					sessionId: session.sessionId,
-					status: session.status,
-				} );
+				throw new ApiError(
+					400,
+					'session_not_modifiable',
+					`A session that is ${ session.status } can no longer be changed.`,
+					{
+						sessionId: session.sessionId,
+						status: session.status,
+					}
+				);
 			}
 			const { customer, metadata } = request.body;
-			const mergedMetadata = { ...session.metadata, ...( metadata ?? {} ) };
+			const mergedMetadata = {
+				...session.metadata,
+				...( metadata ?? {} ),
+			};
 			if ( Object.keys( mergedMetadata ).length > 50 ) {
-				throw new ApiError( 400, 'invalid_parameter', 'metadata must hold at most 50 keys after the merge.', { field: 'metadata' } );
+				throw new ApiError(
+					400,
+					'invalid_parameter',
+					'metadata must hold at most 50 keys after the merge.',
+					{ field: 'metadata' }
+				);
 			}
 			ctx.store.mutate( () => {
-				session.customer = { ...session.customer, ...( customer ?? {} ) };
+				session.customer = {
+					...session.customer,
+					...( customer ?? {} ),
+				};
 				session.metadata = mergedMetadata;
 				session.updatedAt = new Date( ctx.now() ).toISOString();
 			} );
@@ -105,12 +151,27 @@ export function apiSessionRoutes( app: FastifyInstance, ctx: SandboxContext ): v
 		}
 	);
 
-	app.post<{ Params: SessionParams; Body: RefundBody }>(
+	app.post< { Params: SessionParams; Body: RefundBody } >(
 		'/api/checkout/session/:sessionId/refund',
-		{ schema: refundSchema, config: { faultTarget: 'refund', idempotent: true } },
+		{
+			schema: refundSchema,
+			config: { faultTarget: 'refund', idempotent: true },
+		},
 		async ( request ) => {
-			const entry = await refund( ctx, request.params.sessionId, request.body.amount, request.body.reason, 'api' );
-			return { refundId: entry.refundId, status: 'processing', amount: entry.amount, reason: entry.reason, processedAt: entry.processedAt };
+			const entry = await refund(
+				ctx,
+				request.params.sessionId,
+				request.body.amount,
+				request.body.reason,
+				'api'
+			);
+			return {
+				refundId: entry.refundId,
+				status: 'processing',
+				amount: entry.amount,
+				reason: entry.reason,
+				processedAt: entry.processedAt,
+			};
 		}
 	);
 }

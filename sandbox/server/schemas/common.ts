@@ -14,11 +14,20 @@ export const customerSchema = {
 	properties: {
 		name: { type: 'string', minLength: 1, maxLength: 100 },
 		email: { type: 'string', format: 'email', maxLength: 254 },
-		phone: { type: 'string', minLength: 3, maxLength: 30, pattern: '^\\+?[0-9][0-9 ()-]*$' },
+		phone: {
+			type: 'string',
+			minLength: 3,
+			maxLength: 30,
+			pattern: '^\\+?[0-9][0-9 ()-]*$',
+		},
 	},
 } as const;
 
-export const urlSchema = { type: 'string', minLength: 1, maxLength: 2048 } as const;
+export const urlSchema = {
+	type: 'string',
+	minLength: 1,
+	maxLength: 2048,
+} as const;
 
 export const isoTimeSchema = { type: 'string', format: 'date-time' } as const;
 

@@ -1,10 +1,17 @@
-import { API_FAULT_MODES, API_FAULT_TARGETS, WEBHOOK_FAULT_MODES } from '../faults.ts';
+import {
+	API_FAULT_MODES,
+	API_FAULT_TARGETS,
+	WEBHOOK_FAULT_MODES,
+} from '../faults.ts';
 import { PAYMENT_METHODS } from '../types.ts';
 import { emptyBodySchema, sessionIdParams } from './common.ts';
 
 export const controlSessionSchema = { params: sessionIdParams } as const;
 
-export const controlEmptyBodySchema = { params: sessionIdParams, body: emptyBodySchema } as const;
+export const controlEmptyBodySchema = {
+	params: sessionIdParams,
+	body: emptyBodySchema,
+} as const;
 
 export const paySchema = {
 	params: sessionIdParams,
@@ -26,7 +33,12 @@ export const failSchema = {
 		additionalProperties: false,
 		required: [ 'code' ],
 		properties: {
-			code: { type: 'string', minLength: 2, maxLength: 64, pattern: '^[A-Z][A-Z0-9_]*$' },
+			code: {
+				type: 'string',
+				minLength: 2,
+				maxLength: 64,
+				pattern: '^[A-Z][A-Z0-9_]*$',
+			},
 			message: { type: 'string', minLength: 1, maxLength: 500 },
 		},
 	},
@@ -53,7 +65,11 @@ export const deliveriesQuerySchema = {
 } as const;
 
 export const redeliverSchema = {
-	params: { type: 'object', required: [ 'deliveryId' ], properties: { deliveryId: { type: 'string' } } },
+	params: {
+		type: 'object',
+		required: [ 'deliveryId' ],
+		properties: { deliveryId: { type: 'string' } },
+	},
 	body: emptyBodySchema,
 } as const;
 
@@ -63,8 +79,14 @@ export const faultSchema = {
 		additionalProperties: false,
 		required: [ 'target', 'mode' ],
 		properties: {
-			target: { type: 'string', enum: [ ...API_FAULT_TARGETS, 'webhook' ] },
-			mode: { type: 'string', enum: [ ...API_FAULT_MODES, ...WEBHOOK_FAULT_MODES ] },
+			target: {
+				type: 'string',
+				enum: [ ...API_FAULT_TARGETS, 'webhook' ],
+			},
+			mode: {
+				type: 'string',
+				enum: [ ...API_FAULT_MODES, ...WEBHOOK_FAULT_MODES ],
+			},
 			count: { type: 'integer', minimum: 1, maximum: 1000 },
 			delayMs: { type: 'integer', minimum: 0, maximum: 600_000 },
 		},

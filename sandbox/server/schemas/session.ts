@@ -1,11 +1,26 @@
 import { CURRENCIES } from '../money.ts';
-import { customerSchema, isoTimeSchema, metadataSchema, sessionIdParams, urlSchema } from './common.ts';
+import {
+	customerSchema,
+	isoTimeSchema,
+	metadataSchema,
+	sessionIdParams,
+	urlSchema,
+} from './common.ts';
 
 export const createSessionSchema = {
 	body: {
 		type: 'object',
 		additionalProperties: false,
-		required: [ 'platform', 'platformOrderId', 'items', 'customer', 'totalAmount', 'currency', 'returnUrl', 'cancelUrl' ],
+		required: [
+			'platform',
+			'platformOrderId',
+			'items',
+			'customer',
+			'totalAmount',
+			'currency',
+			'returnUrl',
+			'cancelUrl',
+		],
 		properties: {
 			platform: { type: 'string', minLength: 1, maxLength: 50 },
 			platformOrderId: { type: 'string', minLength: 1, maxLength: 255 },
@@ -21,8 +36,16 @@ export const createSessionSchema = {
 					properties: {
 						name: { type: 'string', minLength: 1, maxLength: 255 },
 						price: { type: 'number', minimum: 0 },
-						quantity: { type: 'integer', minimum: 1, maximum: 1_000_000 },
-						productId: { type: 'string', minLength: 1, maxLength: 255 },
+						quantity: {
+							type: 'integer',
+							minimum: 1,
+							maximum: 1_000_000,
+						},
+						productId: {
+							type: 'string',
+							minLength: 1,
+							maxLength: 255,
+						},
 						description: { type: 'string', maxLength: 2000 },
 					},
 				},

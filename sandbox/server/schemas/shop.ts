@@ -1,15 +1,23 @@
 import { PAYMENT_METHODS } from '../types.ts';
 import { urlSchema } from './common.ts';
 
-const shopIdParams = { type: 'object', required: [ 'shopId' ], properties: { shopId: { type: 'string' } } } as const;
+const shopIdParams = {
+	type: 'object',
+	required: [ 'shopId' ],
+	properties: { shopId: { type: 'string' } },
+} as const;
 
-const nullableString = ( maxLength: number ) => ( { type: [ 'string', 'null' ], maxLength } ) as const;
+const nullableString = ( maxLength: number ) =>
+	( { type: [ 'string', 'null' ], maxLength } ) as const;
 
 const businessInfo = {
 	type: 'object',
 	additionalProperties: false,
 	properties: {
-		business_number: { type: 'string', pattern: '^[0-9]{3}-[0-9]{2}-[0-9]{5}$' },
+		business_number: {
+			type: 'string',
+			pattern: '^[0-9]{3}-[0-9]{2}-[0-9]{5}$',
+		},
 		business_name: { type: 'string', minLength: 1, maxLength: 200 },
 		ceo_name: { type: 'string', minLength: 1, maxLength: 100 },
 		address: { type: 'string', minLength: 1, maxLength: 500 },
@@ -21,7 +29,12 @@ const contact = {
 	additionalProperties: false,
 	properties: {
 		email: { type: 'string', format: 'email', maxLength: 254 },
-		phone: { type: 'string', minLength: 3, maxLength: 30, pattern: '^\\+?[0-9][0-9 ()-]*$' },
+		phone: {
+			type: 'string',
+			minLength: 3,
+			maxLength: 30,
+			pattern: '^\\+?[0-9][0-9 ()-]*$',
+		},
 	},
 } as const;
 
@@ -57,14 +70,23 @@ const shopFields = {
 } as const;
 
 export const createShopSchema = {
-	body: { type: 'object', additionalProperties: false, required: [ 'name' ], properties: shopFields },
+	body: {
+		type: 'object',
+		additionalProperties: false,
+		required: [ 'name' ],
+		properties: shopFields,
+	},
 } as const;
 
 export const getShopSchema = { params: shopIdParams } as const;
 
 export const patchShopSchema = {
 	params: shopIdParams,
-	body: { type: 'object', additionalProperties: false, properties: shopFields },
+	body: {
+		type: 'object',
+		additionalProperties: false,
+		properties: shopFields,
+	},
 } as const;
 
 export const customDomainSchema = {
@@ -73,6 +95,12 @@ export const customDomainSchema = {
 		type: 'object',
 		additionalProperties: false,
 		required: [ 'domain' ],
-		properties: { domain: { type: [ 'string', 'null' ], minLength: 1, maxLength: 253 } },
+		properties: {
+			domain: {
+				type: [ 'string', 'null' ],
+				minLength: 1,
+				maxLength: 253,
+			},
+		},
 	},
 } as const;
