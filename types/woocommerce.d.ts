@@ -31,14 +31,18 @@ declare module '@woocommerce/blocks-registry' {
 	export interface PaymentMethodProps {
 		eventRegistration: {
 			onPaymentSetup: (
-				callback: () => PaymentSetupResponse | Promise< PaymentSetupResponse >
+				callback: () =>
+					PaymentSetupResponse | Promise< PaymentSetupResponse >
 			) => Unsubscribe;
 		};
 		emitResponse: {
 			responseTypes: PaymentResponseTypes;
 		};
 		components: {
-			PaymentMethodLabel: ComponentType< { text: string; icon?: ReactNode } >;
+			PaymentMethodLabel: ComponentType< {
+				text: string;
+				icon?: ReactNode;
+			} >;
 		};
 	}
 
@@ -52,7 +56,9 @@ declare module '@woocommerce/blocks-registry' {
 		supports: { features: string[] };
 	}
 
-	export function registerPaymentMethod( config: PaymentMethodConfiguration ): void;
+	export function registerPaymentMethod(
+		config: PaymentMethodConfiguration
+	): void;
 }
 
 declare module '@woocommerce/blocks-checkout' {

@@ -32,6 +32,8 @@ final class MethodChoice {
 		add_action( 'woocommerce_checkout_create_order', array( $this, 'save_classic' ), 10, 2 );
 		// Before WooCommerce's own handler (priority 999) calls the gateway's process_payment().
 		add_action( 'woocommerce_rest_checkout_process_payment_with_context', array( $this, 'save_block' ), 10, 1 );
+		// The gateway's payment_fields() fires this inside its box in the classic form.
+		add_action( 'korea_checkout_classic_payment_fields', array( self::class, 'render_classic' ), 10, 0 );
 	}
 
 	/**
@@ -123,9 +125,8 @@ final class MethodChoice {
 	 */
 	public static function render_classic(): void {
 		$methods = MethodMarks::for_browser( self::enabled() );
-		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- only re-selects what the shopper picked; nothing is saved here.
-		$current = isset( $_POST[ self::INPUT ] ) && is_string( $_POST[ self::INPUT ] ) ? sanitize_key( wp_unslash( $_POST[ self::INPUT ] ) ) : '';
-		if ( '' === $current && isset( $methods[0] ) ) {
+		$current = self::previous_choice();
+		if ( ! in_array( $current, array_column( $methods, 'id' ), true ) && isset( $methods[0] ) ) {
 			$current = $methods[0]['id'];
 		}
 		$show_korean = ! str_starts_with( determine_locale(), 'ko' );
@@ -145,6 +146,23 @@ final class MethodChoice {
 			<?php endforeach; ?>
 		</fieldset>
 		<?php
+	}
+
+	/**
+	 * What the shopper had picked before the form was redrawn: the classic checkout redraws the payment
+	 * box on every `update_checkout`, sending the whole form as `post_data`.
+	 */
+	private static function previous_choice(): string {
+		// phpcs:disable WordPress.Security.NonceVerification.Missing -- only re-selects a radio button; nothing is saved here.
+		if ( isset( $_POST[ self::INPUT ] ) && is_string( $_POST[ self::INPUT ] ) ) {
+			return sanitize_key( wp_unslash( $_POST[ self::INPUT ] ) );
+		}
+		if ( isset( $_POST['post_data'] ) && is_string( $_POST['post_data'] ) ) {
+			parse_str( wp_unslash( $_POST['post_data'] ), $form ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- only one key is read, through sanitize_key().
+			return isset( $form[ self::INPUT ] ) && is_string( $form[ self::INPUT ] ) ? sanitize_key( $form[ self::INPUT ] ) : '';
+		}
+		// phpcs:enable WordPress.Security.NonceVerification.Missing
+		return '';
 	}
 
 	/**

@@ -32,31 +32,50 @@ interface CartActions {
  * look it up by the id WooCommerce gives it; when the field is folded behind its "+ Add apartment…" link
  * we unfold it first.
  */
-export function focusDetailField( from: HTMLElement, addressType: AddressType ): void {
-	const step = from.closest( `.wp-block-woocommerce-checkout-${ addressType }-address-block` ) ?? document;
-	const find = () => step.querySelector< HTMLInputElement >( `#${ addressType }-address_2` );
+export function focusDetailField(
+	from: HTMLElement,
+	addressType: AddressType
+): void {
+	const step =
+		from.closest(
+			`.wp-block-woocommerce-checkout-${ addressType }-address-block`
+		) ?? document;
+	const find = () =>
+		step.querySelector< HTMLInputElement >( `#${ addressType }-address_2` );
 	const input = find();
 	if ( input ) {
 		input.focus();
 		return;
 	}
-	const toggle = step.querySelector< HTMLElement >( '.wc-block-components-address-form__address_2-toggle' );
+	const toggle = step.querySelector< HTMLElement >(
+		'.wc-block-components-address-form__address_2-toggle'
+	);
 	if ( toggle ) {
 		toggle.click();
 		window.setTimeout( () => find()?.focus(), 0 );
 	}
 }
 
-export function AddressSearchButton( { addressType }: AddressSearchButtonProps ) {
-	const type: AddressType = addressType === 'billing' ? 'billing' : 'shipping';
+export function AddressSearchButton( {
+	addressType,
+}: AddressSearchButtonProps ) {
+	const type: AddressType =
+		addressType === 'billing' ? 'billing' : 'shipping';
 	const buttonRef = useRef< HTMLButtonElement >( null );
 	const [ message, setMessage ] = useState( '' );
 	const [ failed, setFailed ] = useState( false );
 	const [ busy, setBusy ] = useState( false );
 	const country = useSelect(
 		( select ) => {
-			const data = ( select( CART_STORE ) as unknown as CartSelectors ).getCustomerData();
-			return ( type === 'billing' ? data.billingAddress : data.shippingAddress )?.country ?? '';
+			const data = (
+				select( CART_STORE ) as unknown as CartSelectors
+			 ).getCustomerData();
+			return (
+				( type === 'billing'
+					? data.billingAddress
+					: data.shippingAddress
+				)?.country ?? ''
+			);
 		},
 		[ type ]
 	);
@@ -76,7 +95,13 @@ export function AddressSearchButton( { addressType }: AddressSearchButtonProps )
 		setFailed( false );
 		setMessage(
 			/* translators: %s: the chosen address. */
-			sprintf( __( 'Address filled in: %s. Please add the detailed address.', 'korea-checkout' ), address.address_1 )
+			sprintf(
+				__(
+					'Address filled in: %s. Please add the detailed address.',
+					'korea-checkout'
+				),
+				address.address_1
+			)
 		);
 		if ( buttonRef.current ) {
 			focusDetailField( buttonRef.current, type );
@@ -91,7 +116,9 @@ export function AddressSearchButton( { addressType }: AddressSearchButtonProps )
 		setBusy( true );
 		setMessage( '' );
 		try {
-			const { openPostcodeLayer } = await import( /* webpackChunkName: "postcode-layer" */ './layer' );
+			const { openPostcodeLayer } = await import(
+				/* webpackChunkName: "postcode-layer" */ './layer'
+			);
 			await openPostcodeLayer( {
 				scriptUrl: config.scriptUrl,
 				returnFocusTo: button,
@@ -99,14 +126,22 @@ export function AddressSearchButton( { addressType }: AddressSearchButtonProps )
 				onError: () => {
 					setFailed( true );
 					setMessage(
-						__( 'The address search could not be loaded. Please type your address in the fields.', 'korea-checkout' )
+						__(
+							'The address search could not be loaded. Please type your address in the fields.',
+							'korea-checkout'
+						)
 					);
 					button.focus();
 				},
 			} );
 		} catch {
 			setFailed( true );
-			setMessage( __( 'The address search could not be loaded. Please type your address in the fields.', 'korea-checkout' ) );
+			setMessage(
+				__(
+					'The address search could not be loaded. Please type your address in the fields.',
+					'korea-checkout'
+				)
+			);
 		} finally {
 			setBusy( false );
 		}
@@ -124,11 +159,21 @@ export function AddressSearchButton( { addressType }: AddressSearchButtonProps )
 			>
 				{ __( 'Find address', 'korea-checkout' ) }
 			</button>
-			<p id={ `korea-checkout-address-search-${ type }-help` } className="korea-checkout-address-search__help">
-				{ __( 'Search by road name, building or lot number to fill in the postcode and address.', 'korea-checkout' ) }
+			<p
+				id={ `korea-checkout-address-search-${ type }-help` }
+				className="korea-checkout-address-search__help"
+			>
+				{ __(
+					'Search by road name, building or lot number to fill in the postcode and address.',
+					'korea-checkout'
+				) }
 			</p>
 			<p
-				className={ failed ? 'korea-checkout-address-search__message is-error' : 'korea-checkout-address-search__message' }
+				className={
+					failed
+						? 'korea-checkout-address-search__message is-error'
+						: 'korea-checkout-address-search__message'
+				}
 				role={ failed ? 'alert' : 'status' }
 			>
 				{ message }

@@ -38,7 +38,10 @@ export interface DaumPostcodeOptions {
 }
 
 export interface DaumPostcodeInstance {
-	embed: ( element: HTMLElement, options?: { q?: string; autoClose?: boolean } ) => void;
+	embed: (
+		element: HTMLElement,
+		options?: { q?: string; autoClose?: boolean }
+	) => void;
 }
 
 export interface DaumGlobal {

@@ -30,7 +30,9 @@ let openLayer: PostcodeLayer | null = null;
  * Opens the layer, loads the script if needed and embeds the search. Resolves once the search is shown
  * (or the error reported).
  */
-export async function openPostcodeLayer( options: OpenLayerOptions ): Promise< PostcodeLayer | null > {
+export async function openPostcodeLayer(
+	options: OpenLayerOptions
+): Promise< PostcodeLayer | null > {
 	openLayer?.close();
 	const layer = buildLayer( options );
 	openLayer = layer.handle;
@@ -52,7 +54,9 @@ export async function openPostcodeLayer( options: OpenLayerOptions ): Promise< P
 		return layer.handle;
 	} catch ( error ) {
 		layer.handle.close( false );
-		options.onError( error instanceof Error ? error : new Error( String( error ) ) );
+		options.onError(
+			error instanceof Error ? error : new Error( String( error ) )
+		);
 		return null;
 	}
 }
@@ -84,7 +88,10 @@ function buildLayer( options: OpenLayerOptions ): BuiltLayer {
 	const close = document.createElement( 'button' );
 	close.type = 'button';
 	close.className = 'korea-checkout-postcode__close';
-	close.setAttribute( 'aria-label', __( 'Close address search', 'korea-checkout' ) );
+	close.setAttribute(
+		'aria-label',
+		__( 'Close address search', 'korea-checkout' )
+	);
 	close.textContent = '×';
 	header.append( title, close );
 
@@ -144,7 +151,9 @@ function buildLayer( options: OpenLayerOptions ): BuiltLayer {
 /** Keeps Tab and Shift+Tab inside the dialog (the widget's iframe counts as one stop). */
 function keepFocusInside( dialog: HTMLElement, event: KeyboardEvent ) {
 	const focusable = Array.from(
-		dialog.querySelectorAll< HTMLElement >( 'button, iframe, [href], input, [tabindex]:not([tabindex="-1"])' )
+		dialog.querySelectorAll< HTMLElement >(
+			'button, iframe, [href], input, [tabindex]:not([tabindex="-1"])'
+		)
 	);
 	const first = focusable[ 0 ];
 	const last = focusable[ focusable.length - 1 ];
@@ -152,10 +161,16 @@ function keepFocusInside( dialog: HTMLElement, event: KeyboardEvent ) {
 		return;
 	}
 	const active = document.activeElement;
-	if ( event.shiftKey && ( active === first || ! dialog.contains( active ) ) ) {
+	if (
+		event.shiftKey &&
+		( active === first || ! dialog.contains( active ) )
+	) {
 		event.preventDefault();
 		last.focus();
-	} else if ( ! event.shiftKey && ( active === last || ! dialog.contains( active ) ) ) {
+	} else if (
+		! event.shiftKey &&
+		( active === last || ! dialog.contains( active ) )
+	) {
 		event.preventDefault();
 		first.focus();
 	}

@@ -10,14 +10,21 @@ let pending: Promise< DaumGlobal > | null = null;
 
 /** The widget's global, whichever name the script used. */
 function loadedGlobal(): DaumGlobal | undefined {
-	return window.daum?.Postcode ? window.daum : window.kakao?.Postcode ? window.kakao : undefined;
+	return window.daum?.Postcode
+		? window.daum
+		: window.kakao?.Postcode
+			? window.kakao
+			: undefined;
 }
 
 /**
  * Resolves with the widget's global; rejects when the script cannot be loaded in time. A failed attempt
  * is forgotten, so pressing the button again tries again.
  */
-export function loadPostcodeScript( url: string, timeoutMs = LOAD_TIMEOUT_MS ): Promise< DaumGlobal > {
+export function loadPostcodeScript(
+	url: string,
+	timeoutMs = LOAD_TIMEOUT_MS
+): Promise< DaumGlobal > {
 	const ready = loadedGlobal();
 	if ( ready ) {
 		return Promise.resolve( ready );

@@ -22,7 +22,9 @@ const USEFUL_BNAME = /[동로가]$/u;
  * The part in brackets Koreans add after a road address: the neighbourhood and the building name, e.g.
  * "(역삼동, 강남파이낸스센터)".
  */
-export function roadAddressExtra( data: Pick< DaumPostcodeData, 'bname' | 'buildingName' > ): string {
+export function roadAddressExtra(
+	data: Pick< DaumPostcodeData, 'bname' | 'buildingName' >
+): string {
 	const parts: string[] = [];
 	const bname = data.bname.trim();
 	const building = data.buildingName.trim();
@@ -42,16 +44,28 @@ export function roadAddressExtra( data: Pick< DaumPostcodeData, 'bname' | 'build
 export function addressLine( data: DaumPostcodeData ): string {
 	const building = data.buildingName.trim();
 	if ( data.userSelectedType === 'J' ) {
-		const jibun = ( data.jibunAddress || data.autoJibunAddress || data.roadAddress ).trim();
-		return building !== '' && ! jibun.includes( building ) ? `${ jibun } ${ building }` : jibun;
+		const jibun = (
+			data.jibunAddress ||
+			data.autoJibunAddress ||
+			data.roadAddress
+		).trim();
+		return building !== '' && ! jibun.includes( building )
+			? `${ jibun } ${ building }`
+			: jibun;
 	}
-	const road = ( data.roadAddress || data.autoRoadAddress || data.jibunAddress ).trim();
+	const road = (
+		data.roadAddress ||
+		data.autoRoadAddress ||
+		data.jibunAddress
+	).trim();
 	const extra = roadAddressExtra( data );
 	return extra === '' ? road : `${ road } ${ extra }`;
 }
 
 /** The city field: province and district, e.g. "서울 강남구", or just "세종특별자치시". */
-export function cityLine( data: Pick< DaumPostcodeData, 'sido' | 'sigungu' > ): string {
+export function cityLine(
+	data: Pick< DaumPostcodeData, 'sido' | 'sigungu' >
+): string {
 	return [ data.sido, data.sigungu ]
 		.map( ( part ) => part.trim() )
 		.filter( ( part ) => part !== '' )

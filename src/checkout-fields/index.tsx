@@ -13,7 +13,9 @@ declare global {
 	}
 }
 
-const fields = Array.isArray( window.koreaCheckoutFields ) ? window.koreaCheckoutFields : [];
+const fields = Array.isArray( window.koreaCheckoutFields )
+	? window.koreaCheckoutFields
+	: [];
 
 registerCheckoutBlock( {
 	metadata: {

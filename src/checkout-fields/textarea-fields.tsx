@@ -19,11 +19,17 @@ const CHECKOUT_STORE = 'wc/store/checkout';
 const VALIDATION_STORE = 'wc/store/validation';
 
 interface CheckoutActions {
-	setExtensionData: ( namespace: string, data: Record< string, unknown >, replace?: boolean ) => void;
+	setExtensionData: (
+		namespace: string,
+		data: Record< string, unknown >,
+		replace?: boolean
+	) => void;
 }
 
 interface ValidationActions {
-	setValidationErrors: ( errors: Record< string, { message: string; hidden: boolean } > ) => void;
+	setValidationErrors: (
+		errors: Record< string, { message: string; hidden: boolean } >
+	) => void;
 	clearValidationError: ( id: string ) => void;
 }
 
@@ -33,8 +39,12 @@ export function validationId( key: string ): string {
 
 export function TextareaFields( { fields }: { fields: TextareaField[] } ) {
 	const [ values, setValues ] = useState< Record< string, string > >( {} );
-	const checkout = useDispatch( CHECKOUT_STORE ) as unknown as CheckoutActions;
-	const validation = useDispatch( VALIDATION_STORE ) as unknown as ValidationActions;
+	const checkout = useDispatch(
+		CHECKOUT_STORE
+	) as unknown as CheckoutActions;
+	const validation = useDispatch(
+		VALIDATION_STORE
+	) as unknown as ValidationActions;
 
 	useEffect( () => {
 		checkout.setExtensionData( EXTENSION_NAMESPACE, { fields: values } );
@@ -42,10 +52,19 @@ export function TextareaFields( { fields }: { fields: TextareaField[] } ) {
 		// message when the shopper tries to place the order.
 		for ( const field of fields ) {
 			const id = validationId( field.key );
-			if ( field.required && ( values[ field.key ] ?? '' ).trim() === '' ) {
+			if (
+				field.required &&
+				( values[ field.key ] ?? '' ).trim() === ''
+			) {
 				validation.setValidationErrors( {
 					/* translators: %s: field label. */
-					[ id ]: { message: sprintf( __( '%s is a required field.', 'korea-checkout' ), field.label ), hidden: true },
+					[ id ]: {
+						message: sprintf(
+							__( '%s is a required field.', 'korea-checkout' ),
+							field.label
+						),
+						hidden: true,
+					},
 				} );
 			} else {
 				validation.clearValidationError( id );
@@ -58,11 +77,20 @@ export function TextareaFields( { fields }: { fields: TextareaField[] } ) {
 			{ fields.map( ( field ) => {
 				const id = validationId( field.key );
 				return (
-					<div key={ field.key } className="korea-checkout-fields__field">
-						<label htmlFor={ id } className="korea-checkout-fields__label">
+					<div
+						key={ field.key }
+						className="korea-checkout-fields__field"
+					>
+						<label
+							htmlFor={ id }
+							className="korea-checkout-fields__label"
+						>
 							{ field.required
 								? field.label
-								: /* translators: %s: field label. */ sprintf( __( '%s (optional)', 'korea-checkout' ), field.label ) }
+								: /* translators: %s: field label. */ sprintf(
+										__( '%s (optional)', 'korea-checkout' ),
+										field.label
+									) }
 						</label>
 						<textarea
 							id={ id }
@@ -75,7 +103,10 @@ export function TextareaFields( { fields }: { fields: TextareaField[] } ) {
 							rows={ 3 }
 							onChange={ ( event ) => {
 								const value = event.target.value;
-								setValues( ( current ) => ( { ...current, [ field.key ]: value } ) );
+								setValues( ( current ) => ( {
+									...current,
+									[ field.key ]: value,
+								} ) );
 							} }
 						/>
 					</div>

@@ -8,18 +8,30 @@ import { triggerOn } from './jquery';
 
 export type AddressType = 'billing' | 'shipping';
 
-const FIELDS: Array< keyof KoreanAddress > = [ 'postcode', 'address_1', 'city' ];
+const FIELDS: Array< keyof KoreanAddress > = [
+	'postcode',
+	'address_1',
+	'city',
+];
 
 /** The country currently chosen for the address (a select, or a hidden input when only one country is sold). */
 function countryOf( form: ParentNode, type: AddressType ): string {
-	const input = form.querySelector< HTMLInputElement | HTMLSelectElement >( `#${ type }_country` );
+	const input = form.querySelector< HTMLInputElement | HTMLSelectElement >(
+		`#${ type }_country`
+	);
 	return input?.value ?? '';
 }
 
 /** Writes the chosen address into the form and lets WooCommerce recalculate. */
-export function fillClassicAddress( form: ParentNode, type: AddressType, address: KoreanAddress ): void {
+export function fillClassicAddress(
+	form: ParentNode,
+	type: AddressType,
+	address: KoreanAddress
+): void {
 	for ( const key of FIELDS ) {
-		const input = form.querySelector< HTMLInputElement >( `#${ type }_${ key }` );
+		const input = form.querySelector< HTMLInputElement >(
+			`#${ type }_${ key }`
+		);
 		if ( input ) {
 			input.value = address[ key ];
 			triggerOn( input, 'change' );
@@ -30,12 +42,20 @@ export function fillClassicAddress( form: ParentNode, type: AddressType, address
 }
 
 /** Adds or removes the button of one address type, depending on its country. */
-export function syncButton( form: ParentNode, type: AddressType, config: AddressSearchConfig ): void {
-	const field = form.querySelector< HTMLElement >( `#${ type }_postcode_field` );
+export function syncButton(
+	form: ParentNode,
+	type: AddressType,
+	config: AddressSearchConfig
+): void {
+	const field = form.querySelector< HTMLElement >(
+		`#${ type }_postcode_field`
+	);
 	if ( ! field ) {
 		return;
 	}
-	const existing = field.querySelector< HTMLElement >( '.korea-checkout-address-search' );
+	const existing = field.querySelector< HTMLElement >(
+		'.korea-checkout-address-search'
+	);
 	if ( countryOf( form, type ) !== 'KR' ) {
 		existing?.remove();
 		return;
@@ -46,7 +66,11 @@ export function syncButton( form: ParentNode, type: AddressType, config: Address
 	field.append( buildButton( form, type, config ) );
 }
 
-function buildButton( form: ParentNode, type: AddressType, config: AddressSearchConfig ): HTMLElement {
+function buildButton(
+	form: ParentNode,
+	type: AddressType,
+	config: AddressSearchConfig
+): HTMLElement {
 	const wrapper = document.createElement( 'span' );
 	wrapper.className = 'korea-checkout-ui korea-checkout-address-search';
 	const button = document.createElement( 'button' );
@@ -71,18 +95,35 @@ function buildButton( form: ParentNode, type: AddressType, config: AddressSearch
 		button.setAttribute( 'aria-busy', 'true' );
 		say( '', false );
 		const failed = () => {
-			say( __( 'The address search could not be loaded. Please type your address in the fields.', 'korea-checkout' ), true );
+			say(
+				__(
+					'The address search could not be loaded. Please type your address in the fields.',
+					'korea-checkout'
+				),
+				true
+			);
 			button.focus();
 		};
 		try {
-			const { openPostcodeLayer } = await import( /* webpackChunkName: "postcode-layer" */ '../address-search/layer' );
+			const { openPostcodeLayer } = await import(
+				/* webpackChunkName: "postcode-layer" */ '../address-search/layer'
+			);
 			await openPostcodeLayer( {
 				scriptUrl: config.scriptUrl,
 				returnFocusTo: button,
 				onSelect: ( address ) => {
 					fillClassicAddress( form, type, address );
 					/* translators: %s: the chosen address. */
-					say( sprintf( __( 'Address filled in: %s. Please add the detailed address.', 'korea-checkout' ), address.address_1 ), false );
+					say(
+						sprintf(
+							__(
+								'Address filled in: %s. Please add the detailed address.',
+								'korea-checkout'
+							),
+							address.address_1
+						),
+						false
+					);
 				},
 				onError: failed,
 			} );

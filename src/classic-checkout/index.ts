@@ -18,7 +18,8 @@ domReady( () => {
 	if ( ! form || ! config.enabled ) {
 		return;
 	}
-	const sync = () => TYPES.forEach( ( type ) => syncButton( form, type, config ) );
+	const sync = () =>
+		TYPES.forEach( ( type ) => syncButton( form, type, config ) );
 	sync();
 	onBodyEvent( 'country_to_state_changed updated_checkout', sync );
 	form.addEventListener( 'change', ( event ) => {

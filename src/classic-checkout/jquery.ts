@@ -4,7 +4,10 @@
  */
 export interface JQueryLike {
 	( target: Document | HTMLElement | string ): {
-		on: ( events: string, handler: ( ...args: unknown[] ) => void ) => unknown;
+		on: (
+			events: string,
+			handler: ( ...args: unknown[] ) => void
+		) => unknown;
 		trigger: ( event: string ) => unknown;
 	};
 }
@@ -19,7 +22,10 @@ export function onBodyEvent( events: string, handler: () => void ): void {
 	window.jQuery?.( document.body ).on( events, handler );
 }
 
-export function triggerOn( element: Document | HTMLElement, event: string ): void {
+export function triggerOn(
+	element: Document | HTMLElement,
+	event: string
+): void {
 	if ( window.jQuery ) {
 		window.jQuery( element as HTMLElement ).trigger( event );
 		return;

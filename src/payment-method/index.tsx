@@ -1,7 +1,10 @@
 /**
  * Block checkout: registers the Korea Checkout payment method with its method choice.
  */
-import { registerPaymentMethod, type PaymentMethodProps } from '@woocommerce/blocks-registry';
+import {
+	registerPaymentMethod,
+	type PaymentMethodProps,
+} from '@woocommerce/blocks-registry';
 import { getSetting } from '@woocommerce/settings';
 import { decodeEntities } from '@wordpress/html-entities';
 import { __ } from '@wordpress/i18n';
@@ -19,7 +22,9 @@ interface PaymentMethodData {
 }
 
 const data = getSetting< PaymentMethodData >( 'korea_checkout_data', {} );
-const title = decodeEntities( data.title ?? '' ) || __( 'Korea Checkout', 'korea-checkout' );
+const title =
+	decodeEntities( data.title ?? '' ) ||
+	__( 'Korea Checkout', 'korea-checkout' );
 const enabled = readMethods( data.methods );
 
 function Content( props: Partial< PaymentMethodProps > ) {
@@ -40,7 +45,11 @@ function Content( props: Partial< PaymentMethodProps > ) {
 
 function Label( props: Partial< PaymentMethodProps > ) {
 	const PaymentMethodLabel = props.components?.PaymentMethodLabel;
-	return PaymentMethodLabel ? <PaymentMethodLabel text={ title } /> : <span>{ title }</span>;
+	return PaymentMethodLabel ? (
+		<PaymentMethodLabel text={ title } />
+	) : (
+		<span>{ title }</span>
+	);
 }
 
 registerPaymentMethod( {

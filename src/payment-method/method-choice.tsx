@@ -9,14 +9,24 @@ import type { PaymentMethodChoice } from './methods';
 
 export const PAYMENT_DATA_KEY = 'korea_checkout_method';
 
-export interface MethodChoiceProps extends Pick< PaymentMethodProps, 'eventRegistration' | 'emitResponse' > {
+export interface MethodChoiceProps extends Pick<
+	PaymentMethodProps,
+	'eventRegistration' | 'emitResponse'
+> {
 	methods: PaymentMethodChoice[];
 	showKorean: boolean;
 	description?: string;
 	scopeClass?: string;
 }
 
-export function MethodChoice( { methods, showKorean, description, scopeClass, eventRegistration, emitResponse }: MethodChoiceProps ) {
+export function MethodChoice( {
+	methods,
+	showKorean,
+	description,
+	scopeClass,
+	eventRegistration,
+	emitResponse,
+}: MethodChoiceProps ) {
 	const [ selected, setSelected ] = useState( methods[ 0 ]?.id ?? '' );
 	// The setup callback is registered once; the ref lets it read the latest choice.
 	const selectedRef = useRef( selected );
@@ -28,7 +38,11 @@ export function MethodChoice( { methods, showKorean, description, scopeClass, ev
 		() =>
 			onPaymentSetup( () => ( {
 				type: responseTypes.SUCCESS,
-				meta: { paymentMethodData: { [ PAYMENT_DATA_KEY ]: selectedRef.current } },
+				meta: {
+					paymentMethodData: {
+						[ PAYMENT_DATA_KEY ]: selectedRef.current,
+					},
+				},
 			} ) ),
 		[ onPaymentSetup, responseTypes ]
 	);
@@ -38,12 +52,23 @@ export function MethodChoice( { methods, showKorean, description, scopeClass, ev
 	}
 
 	return (
-		<div className={ `${ scopeClass ?? 'korea-checkout-ui' } korea-checkout-methods` }>
-			{ description ? <p className="korea-checkout-methods__description">{ description }</p> : null }
+		<div
+			className={ `${ scopeClass ?? 'korea-checkout-ui' } korea-checkout-methods` }
+		>
+			{ description ? (
+				<p className="korea-checkout-methods__description">
+					{ description }
+				</p>
+			) : null }
 			<fieldset className="korea-checkout-methods__group">
-				<legend className="korea-checkout-methods__legend">{ __( 'Choose how to pay', 'korea-checkout' ) }</legend>
+				<legend className="korea-checkout-methods__legend">
+					{ __( 'Choose how to pay', 'korea-checkout' ) }
+				</legend>
 				{ methods.map( ( method ) => (
-					<label key={ method.id } className="korea-checkout-methods__option">
+					<label
+						key={ method.id }
+						className="korea-checkout-methods__option"
+					>
 						<input
 							type="radio"
 							name="korea-checkout-method"
@@ -51,11 +76,23 @@ export function MethodChoice( { methods, showKorean, description, scopeClass, ev
 							checked={ selected === method.id }
 							onChange={ () => setSelected( method.id ) }
 						/>
-						{ method.icon ? <img src={ method.icon } alt="" width={ 48 } height={ 32 } /> : null }
+						{ method.icon ? (
+							<img
+								src={ method.icon }
+								alt=""
+								width={ 48 }
+								height={ 32 }
+							/>
+						) : null }
 						<span className="korea-checkout-methods__name">
 							{ method.label }
-							{ showKorean && method.koreanName && method.koreanName !== method.label ? (
-								<span className="korea-checkout-methods__korean" lang="ko">
+							{ showKorean &&
+							method.koreanName &&
+							method.koreanName !== method.label ? (
+								<span
+									className="korea-checkout-methods__korean"
+									lang="ko"
+								>
 									{ method.koreanName }
 								</span>
 							) : null }

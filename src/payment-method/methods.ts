@@ -22,8 +22,15 @@ export function readMethods( raw: unknown ): PaymentMethodChoice[] {
 		if ( ! entry || typeof entry !== 'object' ) {
 			return [];
 		}
-		const { id, label, koreanName, icon } = entry as Record< string, unknown >;
-		if ( typeof id !== 'string' || id === '' || typeof label !== 'string' ) {
+		const { id, label, koreanName, icon } = entry as Record<
+			string,
+			unknown
+		>;
+		if (
+			typeof id !== 'string' ||
+			id === '' ||
+			typeof label !== 'string'
+		) {
 			return [];
 		}
 		return [
@@ -31,7 +38,10 @@ export function readMethods( raw: unknown ): PaymentMethodChoice[] {
 				id,
 				label,
 				koreanName: typeof koreanName === 'string' ? koreanName : '',
-				icon: typeof icon === 'string' && icon.startsWith( 'data:image/' ) ? icon : '',
+				icon:
+					typeof icon === 'string' && icon.startsWith( 'data:image/' )
+						? icon
+						: '',
 			},
 		];
 	} );
@@ -46,9 +56,18 @@ export function readMethods( raw: unknown ): PaymentMethodChoice[] {
  *     wp.hooks.addFilter( 'koreaCheckout.paymentMethods', 'my-theme', ( methods ) =>
  *         [ ...methods ].sort( ( a ) => ( a.id === 'kakao_pay' ? -1 : 0 ) ) );
  */
-export function filterMethods( enabled: PaymentMethodChoice[] ): PaymentMethodChoice[] {
-	const filtered = readMethods( applyFilters( METHODS_FILTER, enabled.map( ( method ) => ( { ...method } ) ) ) );
-	const allowed = new Map( enabled.map( ( method ) => [ method.id, method ] ) );
+export function filterMethods(
+	enabled: PaymentMethodChoice[]
+): PaymentMethodChoice[] {
+	const filtered = readMethods(
+		applyFilters(
+			METHODS_FILTER,
+			enabled.map( ( method ) => ( { ...method } ) )
+		)
+	);
+	const allowed = new Map(
+		enabled.map( ( method ) => [ method.id, method ] )
+	);
 	const seen = new Set< string >();
 	const result = filtered.filter( ( method ) => {
 		if ( ! allowed.has( method.id ) || seen.has( method.id ) ) {

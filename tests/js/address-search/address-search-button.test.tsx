@@ -1,0 +1,123 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AddressSearchButton } from '../../../src/address-search/address-search-button';
+import { cart, registerWooCommerceStores } from '../doubles/wc-stores';
+import { installFakeDaum } from '../doubles/fake-daum';
+
+beforeAll( registerWooCommerceStores );
+beforeEach( () => cart.reset( 'KR' ) );
+
+/** The address step as WooCommerce renders it, with our inner block inside. */
+function renderInStep( addressType: 'billing' | 'shipping' ) {
+	return render(
+		<div
+			className={ `wp-block-woocommerce-checkout-${ addressType }-address-block` }
+		>
+			<label htmlFor={ `${ addressType }-address_2` }>
+				Detailed address
+			</label>
+			<input id={ `${ addressType }-address_2` } />
+			<AddressSearchButton addressType={ addressType } />
+		</div>
+	);
+}
+
+describe( 'AddressSearchButton', () => {
+	it( 'writes the chosen address through the cart store and moves the cursor to the detailed address', async () => {
+		installFakeDaum();
+		window.koreaCheckoutAddressSearch = {
+			enabled: true,
+			scriptUrl: 'https://postcode.test/postcode.v2.js',
+		};
+		renderInStep( 'shipping' );
+
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Find address' } )
+		);
+		await userEvent.click(
+			await screen.findByRole( 'button', {
+				name: '서울 강남구 테헤란로 152',
+			} )
+		);
+
+		await waitFor( () =>
+			expect( cart.data().shippingAddress ).toMatchObject( {
+				country: 'KR',
+				postcode: '06236',
+				address_1:
+					'서울 강남구 테헤란로 152 (역삼동, 강남파이낸스센터)',
+				city: '서울 강남구',
+			} )
+		);
+		expect( cart.data().billingAddress.postcode ).toBe( '' );
+		expect( document.activeElement ).toBe(
+			screen.getByLabelText( 'Detailed address' )
+		);
+		expect( screen.getByRole( 'status' ).textContent ).toContain(
+			'서울 강남구 테헤란로 152'
+		);
+	} );
+
+	it( 'fills the billing address from the billing step', async () => {
+		installFakeDaum();
+		renderInStep( 'billing' );
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Find address' } )
+		);
+		await userEvent.click(
+			await screen.findByRole( 'button', {
+				name: '서울 강남구 테헤란로 152',
+			} )
+		);
+		await waitFor( () =>
+			expect( cart.data().billingAddress.postcode ).toBe( '06236' )
+		);
+		expect( cart.data().shippingAddress.postcode ).toBe( '' );
+	} );
+
+	it( 'tells the shopper to type the address when the search cannot load', async () => {
+		window.koreaCheckoutAddressSearch = {
+			scriptUrl: 'https://postcode.test/down.js',
+		};
+		renderInStep( 'shipping' );
+		const button = screen.getByRole( 'button', { name: 'Find address' } );
+		await userEvent.click( button );
+		await waitFor( () =>
+			expect(
+				document.head.querySelector(
+					'script[src="https://postcode.test/down.js"]'
+				)
+			).not.toBeNull()
+		);
+		document.head
+			.querySelector( 'script[src="https://postcode.test/down.js"]' )!
+			.dispatchEvent( new Event( 'error' ) );
+
+		const alert = await screen.findByRole( 'alert' );
+		expect( alert.textContent ).toBe(
+			'The address search could not be loaded. Please type your address in the fields.'
+		);
+		expect( document.activeElement ).toBe( button );
+		expect( cart.data().shippingAddress.postcode ).toBe( '' );
+	} );
+
+	it( 'is not shown for addresses outside Korea, and appears when Korea is chosen', () => {
+		act( () => {
+			cart.reset( 'US' );
+		} );
+		renderInStep( 'shipping' );
+		expect( screen.queryByRole( 'button', { name: 'Find address' } ) ).toBeNull();
+
+		act( () => {
+			cart.reset( 'KR' );
+		} );
+		expect( screen.getByRole( 'button', { name: 'Find address' } ) ).toBeTruthy();
+	} );
+
+	it( 'is not shown when the store switched the search off', () => {
+		window.koreaCheckoutAddressSearch = { enabled: false };
+		renderInStep( 'billing' );
+		expect( screen.queryByRole( 'button', { name: 'Find address' } ) ).toBeNull();
+	} );
+} );
