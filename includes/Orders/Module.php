@@ -20,8 +20,7 @@ final class Module {
 	 * Adds this module's hooks.
 	 */
 	public function register(): void {
-		$endpoint = new Endpoint();
-		add_action( 'rest_api_init', array( $endpoint, 'register_route' ) );
+		( new Endpoint() )->register();
 
 		$reconciler = new Reconciler();
 		add_action( 'init', array( Reconciler::class, 'schedule' ) );

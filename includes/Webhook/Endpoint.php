@@ -54,7 +54,15 @@ final class Endpoint {
 	}
 
 	/**
-	 * Registers the route (on `rest_api_init`).
+	 * Adds the hooks: the route on `rest_api_init`, and the raw-body filter.
+	 */
+	public function register(): void {
+		add_action( 'rest_api_init', array( $this, 'register_route' ) );
+		add_filter( 'rest_request_before_callbacks', array( $this, 'keep_raw_body' ), 10, 3 );
+	}
+
+	/**
+	 * Registers the route.
 	 */
 	public function register_route(): void {
 		register_rest_route(
@@ -66,6 +74,23 @@ final class Endpoint {
 				'permission_callback' => '__return_true', // The HMAC signature is checked in handle().
 			)
 		);
+	}
+
+	/**
+	 * Lets handle() see bodies that WordPress could not parse as JSON, so that the signature is checked first and
+	 * every refusal has the contract's error shape (WordPress would answer `rest_invalid_json` in its own shape).
+	 *
+	 * @param mixed                $response What WordPress would answer so far (null when nothing went wrong).
+	 * @param array<string, mixed> $handler  The matched route handler.
+	 * @param \WP_REST_Request     $request  The request.
+	 * @return mixed
+	 */
+	public function keep_raw_body( $response, $handler, $request ) {
+		$ours = is_array( $handler ) && ( $handler['callback'] ?? null ) === array( $this, 'handle' );
+		if ( $ours && $response instanceof \WP_Error && 'rest_invalid_json' === $response->get_error_code() ) {
+			return null;
+		}
+		return $response;
 	}
 
 	/**
