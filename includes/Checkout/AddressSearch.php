@@ -120,7 +120,7 @@ final class AddressSearch {
 			esc_attr( self::BLOCK_NAME ),
 			esc_attr( $address_type )
 		);
-		$position = strrpos( $content, '</div>' );
+		$position    = strrpos( $content, '</div>' );
 		return false === $position ? $content : substr_replace( $content, $placeholder, $position, 0 );
 	}
 

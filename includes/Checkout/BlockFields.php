@@ -96,7 +96,7 @@ final class BlockFields {
 	 * @return array<string, mixed>
 	 */
 	public function native_options( array $field ): array {
-		$options = array(
+		$options    = array(
 			'id'                => Fields::block_id( $field['key'] ),
 			'label'             => $field['label'],
 			'location'          => $field['location'],

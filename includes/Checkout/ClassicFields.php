@@ -41,7 +41,7 @@ final class ClassicFields {
 		}
 		$priority = 200;
 		foreach ( Fields::definitions() as $key => $field ) {
-			$priority += 10;
+			$priority  += 10;
 			$group      = 'contact' === $field['location'] ? 'billing' : 'order';
 			$definition = array(
 				'type'              => $field['type'],

@@ -35,7 +35,7 @@ final class FieldDefinition {
 	 */
 	public static function normalize( $key, $raw ) {
 		$clean_key = strtolower( (string) preg_replace( '/[^A-Za-z0-9_-]/', '', (string) $key ) );
-		if ( '' === $clean_key || is_int( $key ) || $clean_key !== strtolower( (string) $key ) ) {
+		if ( '' === $clean_key || is_int( $key ) || strtolower( (string) $key ) !== $clean_key ) {
 			return sprintf( 'Field "%s": the key must use only letters, digits, "_" and "-".', (string) $key );
 		}
 		if ( ! is_array( $raw ) ) {
@@ -57,7 +57,7 @@ final class FieldDefinition {
 		if ( '' !== $pattern && ( 'checkbox' === $type || 'select' === $type || null === self::pattern_regex( $pattern ) ) ) {
 			return sprintf( 'Field "%s": the pattern is not a valid regular expression for a text field.', $clean_key );
 		}
-		$location = isset( $raw['location'] ) && in_array( $raw['location'], self::LOCATIONS, true ) ? $raw['location'] : 'order';
+		$location    = isset( $raw['location'] ) && in_array( $raw['location'], self::LOCATIONS, true ) ? $raw['location'] : 'order';
 		$default_max = 'textarea' === $type ? 4 * self::TEXT_MAX_LENGTH : self::TEXT_MAX_LENGTH;
 		$max_length  = isset( $raw['max_length'] ) && is_numeric( $raw['max_length'] ) ? max( 1, min( (int) $raw['max_length'], $default_max ) ) : $default_max;
 
