@@ -10,8 +10,8 @@ export default defineConfig( {
 	test: {
 		environment: 'node',
 		include: [ 'sandbox/tests/**/*.test.ts' ],
-		testTimeout: 30_000,
-		hookTimeout: 90_000,
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
 		pool: 'forks',
 		maxWorkers: 2,
 		fileParallelism: true,
