@@ -12,8 +12,9 @@ use KoreaCheckout\PaymentMethods;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The chosen payment method and the textarea fields, on the order screen, the order-received page and in
- * emails. (Text, select and checkbox fields are WooCommerce additional fields, which WooCommerce shows.)
+ * The chosen payment method and the field values, on the order screen, the order-received page and in
+ * emails. WooCommerce shows additional-field values itself, but only for orders placed through the Store API
+ * (the block checkout); for those we add just the textareas it cannot hold, for the rest every field.
  */
 final class OrderDisplay {
 
@@ -41,8 +42,9 @@ final class OrderDisplay {
 				'value' => PaymentMethods::label( $method ),
 			);
 		}
+		$shown_by_woocommerce = 'store-api' === $order->get_created_via() && null !== Fields::wc_fields_service();
 		foreach ( Fields::definitions() as $field ) {
-			if ( Fields::is_native_type( $field ) ) {
+			if ( $shown_by_woocommerce && Fields::is_native_type( $field ) ) {
 				continue;
 			}
 			$value = Fields::value( $order, $field );
