@@ -37,8 +37,12 @@ export interface CheckoutResult {
 	status: string;
 	order_key: string;
 	payment_method: string;
-	payment_result: { payment_status: string; payment_details: Array<{ key: string; value: string }>; redirect_url: string };
-	[key: string]: unknown;
+	payment_result: {
+		payment_status: string;
+		payment_details: Array< { key: string; value: string } >;
+		redirect_url: string;
+	};
+	[ key: string ]: unknown;
 }
 
 export class StoreApiError extends Error {
@@ -46,84 +50,125 @@ export class StoreApiError extends Error {
 	constructor(
 		message: string,
 		readonly status: number,
-		readonly body: unknown,
+		readonly body: unknown
 	) {
-		super(message);
+		super( message );
 	}
 }
 
 export interface CartResponse {
-	items: Array<{ key: string; id: number; quantity: number; name: string; prices: Record<string, unknown> }>;
-	totals: { total_price: string; currency_code: string; currency_minor_unit: number; [key: string]: unknown };
+	items: Array< {
+		key: string;
+		id: number;
+		quantity: number;
+		name: string;
+		prices: Record< string, unknown >;
+	} >;
+	totals: {
+		total_price: string;
+		currency_code: string;
+		currency_minor_unit: number;
+		[ key: string ]: unknown;
+	};
 	payment_methods: string[];
-	[key: string]: unknown;
+	[ key: string ]: unknown;
 }
 
 export class StoreApiClient {
 	private cartToken: string | null = null;
 	private nonce: string | null = null;
 
-	constructor(readonly storeUrl: string) {}
+	constructor( readonly storeUrl: string ) {}
 
 	/** Sends one Store API request with the cart's headers; throws StoreApiError on a non-2xx answer. */
-	async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
-		if (this.nonce === null && method !== 'GET') {
+	async request< T >(
+		method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+		path: string,
+		body?: unknown
+	): Promise< T > {
+		if ( this.nonce === null && method !== 'GET' ) {
 			await this.getCart();
 		}
-		const headers: Record<string, string> = { Accept: 'application/json' };
-		if (body !== undefined) {
-			headers['Content-Type'] = 'application/json';
+		const headers: Record< string, string > = {
+			Accept: 'application/json',
+		};
+		if ( body !== undefined ) {
+			headers[ 'Content-Type' ] = 'application/json';
 		}
-		if (this.cartToken !== null) {
-			headers['Cart-Token'] = this.cartToken;
+		if ( this.cartToken !== null ) {
+			headers[ 'Cart-Token' ] = this.cartToken;
 		}
-		if (this.nonce !== null) {
+		if ( this.nonce !== null ) {
 			headers.Nonce = this.nonce;
 		}
-		const response = await fetch(`${this.storeUrl}/wp-json/wc/store/v1${path}`, {
-			method,
-			headers,
-			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(60_000),
-		});
-		this.cartToken = response.headers.get('Cart-Token') ?? this.cartToken;
-		this.nonce = response.headers.get('Nonce') ?? this.nonce;
+		const response = await fetch(
+			`${ this.storeUrl }/wp-json/wc/store/v1${ path }`,
+			{
+				method,
+				headers,
+				body: body === undefined ? undefined : JSON.stringify( body ),
+				signal: AbortSignal.timeout( 60_000 ),
+			}
+		);
+		this.cartToken = response.headers.get( 'Cart-Token' ) ?? this.cartToken;
+		this.nonce = response.headers.get( 'Nonce' ) ?? this.nonce;
 		const text = await response.text();
 		let parsed: unknown = text;
 		try {
-			parsed = JSON.parse(text);
+			parsed = JSON.parse( text );
 		} catch {
 			// Keep the text: a PHP error page, for the message below.
 		}
-		if (!response.ok) {
-			const message = typeof parsed === 'object' && parsed !== null && 'message' in parsed ? String((parsed as { message: unknown }).message) : text.slice(0, 500);
-			throw new StoreApiError(`${method} ${path} answered ${response.status}: ${message}`, response.status, parsed);
+		if ( ! response.ok ) {
+			const message =
+				typeof parsed === 'object' &&
+				parsed !== null &&
+				'message' in parsed
+					? String( ( parsed as { message: unknown } ).message )
+					: text.slice( 0, 500 );
+			throw new StoreApiError(
+				`${ method } ${ path } answered ${ response.status }: ${ message }`,
+				response.status,
+				parsed
+			);
 		}
 		return parsed as T;
 	}
 
-	getCart(): Promise<CartResponse> {
-		return this.request<CartResponse>('GET', '/cart');
+	getCart(): Promise< CartResponse > {
+		return this.request< CartResponse >( 'GET', '/cart' );
 	}
 
-	addItem(productId: number, quantity = 1): Promise<CartResponse> {
-		return this.request<CartResponse>('POST', '/cart/add-item', { id: productId, quantity });
+	addItem( productId: number, quantity = 1 ): Promise< CartResponse > {
+		return this.request< CartResponse >( 'POST', '/cart/add-item', {
+			id: productId,
+			quantity,
+		} );
 	}
 
 	/**
 	 * Places the order with a payment method (as the Checkout block does) and returns the Store API's answer; for a
 	 * redirecting gateway `payment_result.redirect_url` is where the shopper goes next.
 	 */
-	checkout(paymentMethod: string, options: { address?: StoreAddress & { email: string }; paymentData?: Record<string, string>; customerNote?: string } = {}): Promise<CheckoutResult> {
+	checkout(
+		paymentMethod: string,
+		options: {
+			address?: StoreAddress & { email: string };
+			paymentData?: Record< string, string >;
+			customerNote?: string;
+		} = {}
+	): Promise< CheckoutResult > {
 		const address = options.address ?? SEOUL_ADDRESS;
 		const { email: _email, ...shipping } = address;
-		return this.request<CheckoutResult>('POST', '/checkout', {
+		return this.request< CheckoutResult >( 'POST', '/checkout', {
 			billing_address: address,
 			shipping_address: shipping,
 			customer_note: options.customerNote ?? '',
 			payment_method: paymentMethod,
-			payment_data: Object.entries(options.paymentData ?? {}).map(([key, value]) => ({ key, value })),
-		});
+			payment_data: Object.entries( options.paymentData ?? {} ).map(
+				( [ key, value ] ) => ( { key, value } )
+			),
+		} );
 	}
 }
 
@@ -131,14 +176,22 @@ export class StoreApiClient {
 export async function placeOrder(
 	storeUrl: string,
 	paymentMethod: string,
-	items: Array<{ id: number; quantity?: number }>,
-	options: Parameters<StoreApiClient['checkout']>[1] = {},
-): Promise<{ result: CheckoutResult; checkoutSeconds: number; client: StoreApiClient }> {
-	const client = new StoreApiClient(storeUrl);
-	for (const item of items) {
-		await client.addItem(item.id, item.quantity ?? 1);
+	items: Array< { id: number; quantity?: number } >,
+	options: Parameters< StoreApiClient[ 'checkout' ] >[ 1 ] = {}
+): Promise< {
+	result: CheckoutResult;
+	checkoutSeconds: number;
+	client: StoreApiClient;
+} > {
+	const client = new StoreApiClient( storeUrl );
+	for ( const item of items ) {
+		await client.addItem( item.id, item.quantity ?? 1 );
 	}
 	const started = performance.now();
-	const result = await client.checkout(paymentMethod, options);
-	return { result, checkoutSeconds: (performance.now() - started) / 1000, client };
+	const result = await client.checkout( paymentMethod, options );
+	return {
+		result,
+		checkoutSeconds: ( performance.now() - started ) / 1000,
+		client,
+	};
 }

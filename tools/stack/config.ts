@@ -4,7 +4,11 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+export const REPO_ROOT = resolve(
+	fileURLToPath( new URL( '.', import.meta.url ) ),
+	'..',
+	'..'
+);
 
 export interface StackConfig {
 	/** Absolute folder holding everything of this stack (database, site, logs, pid files, credentials). */
@@ -27,21 +31,21 @@ export interface StackConfigInput {
 	dbName?: string;
 }
 
-function envInt(name: string): number | undefined {
-	const raw = process.env[name];
-	if (raw === undefined || raw === '') {
+function envInt( name: string ): number | undefined {
+	const raw = process.env[ name ];
+	if ( raw === undefined || raw === '' ) {
 		return undefined;
 	}
-	const value = Number.parseInt(raw, 10);
-	if (!Number.isInteger(value) || value < 0 || value > 65535) {
-		throw new Error(`${name} must be a port number, got "${raw}"`);
+	const value = Number.parseInt( raw, 10 );
+	if ( ! Number.isInteger( value ) || value < 0 || value > 65535 ) {
+		throw new Error( `${ name } must be a port number, got "${ raw }"` );
 	}
 	return value;
 }
 
 /** A folder given relative to the repository root (or absolute). */
-export function stackDirFrom(value: string): string {
-	return isAbsolute(value) ? value : resolve(REPO_ROOT, value);
+export function stackDirFrom( value: string ): string {
+	return isAbsolute( value ) ? value : resolve( REPO_ROOT, value );
 }
 
 /**
@@ -49,13 +53,22 @@ export function stackDirFrom(value: string): string {
  * KC_SANDBOX_PORT, then the given defaults. The database port defaults to one derived from the store port
  * (8080 -> 3307, 8120 -> 3347), so stacks of different lanes never meet.
  */
-export function resolveConfig(input: StackConfigInput, defaults: { dir: string; port: number; sandboxPort: number }): StackConfig {
-	const port = input.port ?? envInt('KC_NATIVE_PORT') ?? defaults.port;
+export function resolveConfig(
+	input: StackConfigInput,
+	defaults: { dir: string; port: number; sandboxPort: number }
+): StackConfig {
+	const port = input.port ?? envInt( 'KC_NATIVE_PORT' ) ?? defaults.port;
 	return {
-		dir: stackDirFrom(input.dir ?? process.env.KC_STACK_DIR ?? defaults.dir),
+		dir: stackDirFrom(
+			input.dir ?? process.env.KC_STACK_DIR ?? defaults.dir
+		),
 		port,
-		dbPort: input.dbPort ?? envInt('KC_DB_PORT') ?? 3307 + (port - 8080),
-		sandboxPort: input.sandboxPort ?? envInt('KC_SANDBOX_PORT') ?? defaults.sandboxPort,
+		dbPort:
+			input.dbPort ?? envInt( 'KC_DB_PORT' ) ?? 3307 + ( port - 8080 ),
+		sandboxPort:
+			input.sandboxPort ??
+			envInt( 'KC_SANDBOX_PORT' ) ??
+			defaults.sandboxPort,
 		dbName: input.dbName ?? 'wordpress',
 	};
 }
@@ -77,21 +90,21 @@ export interface StackPaths {
 	state: string;
 }
 
-export function stackPaths(dir: string): StackPaths {
+export function stackPaths( dir: string ): StackPaths {
 	return {
-		cache: join(REPO_ROOT, '.cache'),
-		site: join(dir, 'site'),
-		dbData: join(dir, 'mysql', 'data'),
-		dbSocket: join(dir, 'mysql', 'mysqld.sock'),
-		dbPid: join(dir, 'mysql', 'mysqld.pid'),
-		dbLog: join(dir, 'mysql', 'error.log'),
-		phpPid: join(dir, 'php', 'server.pid'),
-		phpLog: join(dir, 'php', 'server.log'),
-		sandboxPid: join(dir, 'sandbox', 'sandbox.pid'),
-		sandboxLog: join(dir, 'sandbox', 'sandbox.log'),
-		sandboxData: join(dir, 'sandbox', 'data'),
-		debugLog: join(dir, 'wp-debug.log'),
-		credentials: join(dir, 'credentials.json'),
-		state: join(dir, 'stack.json'),
+		cache: join( REPO_ROOT, '.cache' ),
+		site: join( dir, 'site' ),
+		dbData: join( dir, 'mysql', 'data' ),
+		dbSocket: join( dir, 'mysql', 'mysqld.sock' ),
+		dbPid: join( dir, 'mysql', 'mysqld.pid' ),
+		dbLog: join( dir, 'mysql', 'error.log' ),
+		phpPid: join( dir, 'php', 'server.pid' ),
+		phpLog: join( dir, 'php', 'server.log' ),
+		sandboxPid: join( dir, 'sandbox', 'sandbox.pid' ),
+		sandboxLog: join( dir, 'sandbox', 'sandbox.log' ),
+		sandboxData: join( dir, 'sandbox', 'data' ),
+		debugLog: join( dir, 'wp-debug.log' ),
+		credentials: join( dir, 'credentials.json' ),
+		state: join( dir, 'stack.json' ),
 	};
 }

@@ -4,7 +4,13 @@
  * end-to-end setup and the PHP integration runner. Every step is idempotent and says what it does.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { resolveConfig, stackPaths, type StackConfig, type StackConfigInput, type StackPaths } from './config.ts';
+import {
+	resolveConfig,
+	stackPaths,
+	type StackConfig,
+	type StackConfigInput,
+	type StackPaths,
+} from './config.ts';
 import { loadCredentials, type StackCredentials } from './credentials.ts';
 import { ensureSources } from './fixtures.ts';
 import { installSite, type InstallSummary } from './install.ts';
@@ -46,82 +52,115 @@ export interface RunningStack {
 	store: InstallSummary | null;
 	/** What this call started (and stop() will stop); things it reused keep running. */
 	started: { database: boolean; php: boolean; sandbox: boolean };
-	stop(): Promise<void>;
+	stop: () => Promise< void >;
 }
 
-export const NATIVE_DEFAULTS = { dir: '.stack/native', port: 8080, sandboxPort: 4010 };
+export const NATIVE_DEFAULTS = {
+	dir: '.stack/native',
+	port: 8080,
+	sandboxPort: 4010,
+};
 
-export async function upStack(options: UpOptions = {}): Promise<RunningStack> {
-	const config = resolveConfig(options, options.defaults ?? NATIVE_DEFAULTS);
-	const paths = stackPaths(config.dir);
-	say(`stack folder ${config.dir} (store :${config.port}, MariaDB :${config.dbPort || 'socket only'}, sandbox :${config.sandboxPort})`);
-	if (process.env.KC_SKIP_PACKAGES !== '1') {
+export async function upStack(
+	options: UpOptions = {}
+): Promise< RunningStack > {
+	const config = resolveConfig(
+		options,
+		options.defaults ?? NATIVE_DEFAULTS
+	);
+	const paths = stackPaths( config.dir );
+	say(
+		`stack folder ${ config.dir } (store :${ config.port }, MariaDB :${ config.dbPort || 'socket only' }, sandbox :${ config.sandboxPort })`
+	);
+	if ( process.env.KC_SKIP_PACKAGES !== '1' ) {
 		ensurePackages();
 	}
 	const sources = await ensureSources();
-	const { credentials, created } = loadCredentials(paths.credentials);
-	if (created) {
-		say(`new credentials for this stack in ${paths.credentials}`);
+	const { credentials, created } = loadCredentials( paths.credentials );
+	if ( created ) {
+		say( `new credentials for this stack in ${ paths.credentials }` );
 	}
 
 	const started = { database: false, php: false, sandbox: false };
-	const stop = async (): Promise<void> => {
-		if (started.php) {
-			await stopPhpServer(paths);
+	const stop = async (): Promise< void > => {
+		if ( started.php ) {
+			await stopPhpServer( paths );
 		}
-		if (started.sandbox) {
-			await stopSandbox(paths);
+		if ( started.sandbox ) {
+			await stopSandbox( paths );
 		}
-		if (started.database) {
-			await stopDatabase(paths);
+		if ( started.database ) {
+			await stopDatabase( paths );
 		}
 	};
 	try {
-		started.database = await startDatabase(config, paths);
-		ensureDatabase(paths, config.dbName, options.freshDatabase === true);
-		ensureSite(config, paths, sources);
+		started.database = await startDatabase( config, paths );
+		ensureDatabase( paths, config.dbName, options.freshDatabase === true );
+		ensureSite( config, paths, sources );
 
 		let sandboxUrl: string | null = null;
-		if (options.sandbox !== false) {
-			const sandbox = await startSandbox(config.sandboxPort, paths, credentials);
-			if (sandbox !== null) {
+		if ( options.sandbox !== false ) {
+			const sandbox = await startSandbox(
+				config.sandboxPort,
+				paths,
+				credentials
+			);
+			if ( sandbox !== null ) {
 				sandboxUrl = sandbox.url;
 				started.sandbox = sandbox.started;
 			}
 		}
-		const store = options.install === false ? null : installSite(paths, { dbName: config.dbName, credentials, sandboxUrl });
-		if (options.serve !== false) {
-			started.php = await startPhpServer(config, paths, options.workers ?? 4);
+		const store =
+			options.install === false
+				? null
+				: installSite( paths, {
+						dbName: config.dbName,
+						credentials,
+						sandboxUrl,
+					} );
+		if ( options.serve !== false ) {
+			started.php = await startPhpServer(
+				config,
+				paths,
+				options.workers ?? 4
+			);
 		}
-		const storeUrl = `http://127.0.0.1:${config.port}`;
+		const storeUrl = `http://127.0.0.1:${ config.port }`;
 		const running: RunningStack = {
 			config,
 			paths,
 			storeUrl,
-			adminUrl: `${storeUrl}/wp-admin/`,
+			adminUrl: `${ storeUrl }/wp-admin/`,
 			sandboxUrl,
 			credentials,
 			store,
 			started,
 			stop,
 		};
-		writeFileSync(paths.state, `${JSON.stringify({ storeUrl, sandboxUrl, config, store }, null, '\t')}\n`);
+		writeFileSync(
+			paths.state,
+			`${ JSON.stringify( { storeUrl, sandboxUrl, config, store }, null, '\t' ) }\n`
+		);
 		return running;
-	} catch (error) {
+	} catch ( error ) {
 		await stop();
 		throw error;
 	}
 }
 
 /** Stops every process of the stack in dir that its pid files name, whoever started them. */
-export async function downStack(dir: string): Promise<void> {
-	const paths = stackPaths(dir);
-	if (!existsSync(dir)) {
-		say(`nothing at ${dir}`);
+export async function downStack( dir: string ): Promise< void > {
+	const paths = stackPaths( dir );
+	if ( ! existsSync( dir ) ) {
+		say( `nothing at ${ dir }` );
 		return;
 	}
-	const stopped = [await stopPhpServer(paths), await stopSandbox(paths), await stopDatabase(paths)];
-	if (!stopped.some(Boolean)) {
-		say(`nothing of ${dir} was running`);
+	const stopped = [
+		await stopPhpServer( paths ),
+		await stopSandbox( paths ),
+		await stopDatabase( paths ),
+	];
+	if ( ! stopped.some( Boolean ) ) {
+		say( `nothing of ${ dir } was running` );
 	}
 }

@@ -24,36 +24,54 @@ export const DEBIAN_PACKAGES = [
 ] as const;
 
 /** The packages of the list that dpkg does not report as installed. */
-export function missingPackages(packages: readonly string[] = DEBIAN_PACKAGES): string[] {
-	const result = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\\n', ...packages], { encoding: 'utf8' });
-	if (result.error) {
-		throw new StackError(`dpkg-query is not available (${result.error.message}): this stack needs Debian or Ubuntu`);
+export function missingPackages(
+	packages: readonly string[] = DEBIAN_PACKAGES
+): string[] {
+	const result = spawnSync(
+		'dpkg-query',
+		[ '-W', '-f=${Package} ${Status}\\n', ...packages ],
+		{ encoding: 'utf8' }
+	);
+	if ( result.error ) {
+		throw new StackError(
+			`dpkg-query is not available (${ result.error.message }): this stack needs Debian or Ubuntu`
+		);
 	}
 	const installed = new Set(
-		String(result.stdout)
-			.split('\n')
-			.filter((line) => line.endsWith(' install ok installed'))
-			.map((line) => line.split(' ')[0]),
+		String( result.stdout )
+			.split( '\n' )
+			.filter( ( line ) => line.endsWith( ' install ok installed' ) )
+			.map( ( line ) => line.split( ' ' )[ 0 ] )
 	);
-	return packages.filter((name) => !installed.has(name));
+	return packages.filter( ( name ) => ! installed.has( name ) );
 }
 
 /** Installs what is missing (apt-get update + install), as root only; otherwise says what to run. */
-export function ensurePackages(packages: readonly string[] = DEBIAN_PACKAGES): void {
-	const missing = missingPackages(packages);
-	if (missing.length === 0) {
-		say(`Debian packages: all ${packages.length} present`);
+export function ensurePackages(
+	packages: readonly string[] = DEBIAN_PACKAGES
+): void {
+	const missing = missingPackages( packages );
+	if ( missing.length === 0 ) {
+		say( `Debian packages: all ${ packages.length } present` );
 		return;
 	}
-	if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-		throw new StackError(`missing Debian packages: ${missing.join(' ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
+	if ( typeof process.getuid === 'function' && process.getuid() !== 0 ) {
+		throw new StackError(
+			`missing Debian packages: ${ missing.join( ' ' ) }. Install them with: sudo apt-get install -y ${ missing.join( ' ' ) }`
+		);
 	}
-	say(`Debian packages: installing ${missing.join(' ')}`);
+	say( `Debian packages: installing ${ missing.join( ' ' ) }` );
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	run('apt-get', ['update', '-qq'], { env, stdio: 'inherit' });
-	run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env, stdio: 'inherit' });
-	const still = missingPackages(packages);
-	if (still.length > 0) {
-		throw new StackError(`apt-get did not install: ${still.join(' ')}`);
+	run( 'apt-get', [ 'update', '-qq' ], { env, stdio: 'inherit' } );
+	run(
+		'apt-get',
+		[ 'install', '-y', '-qq', '--no-install-recommends', ...missing ],
+		{ env, stdio: 'inherit' }
+	);
+	const still = missingPackages( packages );
+	if ( still.length > 0 ) {
+		throw new StackError(
+			`apt-get did not install: ${ still.join( ' ' ) }`
+		);
 	}
 }

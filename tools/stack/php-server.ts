@@ -4,64 +4,104 @@
  */
 import { join } from 'node:path';
 import { REPO_ROOT, type StackConfig, type StackPaths } from './config.ts';
-import { answers, runningPid, startDetached, stopByPidFile, waitFor } from './process.ts';
+import {
+	answers,
+	runningPid,
+	startDetached,
+	stopByPidFile,
+	waitFor,
+} from './process.ts';
 import { say, StackError } from './log.ts';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export const ROUTER = join(REPO_ROOT, 'tools', 'stack', 'php', 'router.php');
+export const ROUTER = join( REPO_ROOT, 'tools', 'stack', 'php', 'router.php' );
 
-export function phpIniArgs(paths: StackPaths): string[] {
+export function phpIniArgs( paths: StackPaths ): string[] {
 	return [
-		'-d', 'memory_limit=512M',
-		'-d', 'max_execution_time=120',
-		'-d', 'post_max_size=64M',
-		'-d', 'upload_max_filesize=64M',
-		'-d', 'display_errors=0',
-		'-d', 'log_errors=1',
-		'-d', `error_log=${join(dirname(paths.phpLog), 'php-errors.log')}`,
-		'-d', 'opcache.enable=1',
-		'-d', 'opcache.validate_timestamps=1',
-		'-d', 'opcache.revalidate_freq=0',
+		'-d',
+		'memory_limit=512M',
+		'-d',
+		'max_execution_time=120',
+		'-d',
+		'post_max_size=64M',
+		'-d',
+		'upload_max_filesize=64M',
+		'-d',
+		'display_errors=0',
+		'-d',
+		'log_errors=1',
+		'-d',
+		`error_log=${ join( dirname( paths.phpLog ), 'php-errors.log' ) }`,
+		'-d',
+		'opcache.enable=1',
+		'-d',
+		'opcache.validate_timestamps=1',
+		'-d',
+		'opcache.revalidate_freq=0',
 	];
 }
 
 /** Starts php -S unless the stack's server already runs; returns whether this call started it. */
-export async function startPhpServer(config: StackConfig, paths: StackPaths, workers = 4): Promise<boolean> {
-	const url = `http://127.0.0.1:${config.port}`;
-	mkdirSync(dirname(paths.phpPid), { recursive: true });
-	if (runningPid(paths.phpPid) !== null && (await answers(`${url}/wp-login.php`))) {
-		say(`PHP: already serving ${url}, reusing it`);
+export async function startPhpServer(
+	config: StackConfig,
+	paths: StackPaths,
+	workers = 4
+): Promise< boolean > {
+	const url = `http://127.0.0.1:${ config.port }`;
+	mkdirSync( dirname( paths.phpPid ), { recursive: true } );
+	if (
+		runningPid( paths.phpPid ) !== null &&
+		( await answers( `${ url }/wp-login.php` ) )
+	) {
+		say( `PHP: already serving ${ url }, reusing it` );
 		return false;
 	}
-	if (await answers(`${url}/`)) {
-		throw new StackError(`port ${config.port} is taken by something else; choose another with KC_NATIVE_PORT`);
+	if ( await answers( `${ url }/` ) ) {
+		throw new StackError(
+			`port ${ config.port } is taken by something else; choose another with KC_NATIVE_PORT`
+		);
 	}
-	say(`PHP: php -S 127.0.0.1:${config.port} with ${workers} workers (log ${paths.phpLog})`);
-	startDetached('php', [...phpIniArgs(paths), '-S', `127.0.0.1:${config.port}`, '-t', paths.site, ROUTER], {
-		cwd: paths.site,
-		env: { ...process.env, PHP_CLI_SERVER_WORKERS: String(workers) },
-		logFile: paths.phpLog,
-		pidFile: paths.phpPid,
-	});
+	say(
+		`PHP: php -S 127.0.0.1:${ config.port } with ${ workers } workers (log ${ paths.phpLog })`
+	);
+	startDetached(
+		'php',
+		[
+			...phpIniArgs( paths ),
+			'-S',
+			`127.0.0.1:${ config.port }`,
+			'-t',
+			paths.site,
+			ROUTER,
+		],
+		{
+			cwd: paths.site,
+			env: { ...process.env, PHP_CLI_SERVER_WORKERS: String( workers ) },
+			logFile: paths.phpLog,
+			pidFile: paths.phpPid,
+		}
+	);
 	await waitFor(
 		'PHP server',
 		async () => {
-			if (runningPid(paths.phpPid) === null) {
-				throw new StackError(`php -S exited while starting; see ${paths.phpLog}`);
+			if ( runningPid( paths.phpPid ) === null ) {
+				throw new StackError(
+					`php -S exited while starting; see ${ paths.phpLog }`
+				);
 			}
-			return answers(`${url}/wp-login.php`);
+			return answers( `${ url }/wp-login.php` );
 		},
 		30_000,
-		`see ${paths.phpLog}`,
+		`see ${ paths.phpLog }`
 	);
 	return true;
 }
 
-export async function stopPhpServer(paths: StackPaths): Promise<boolean> {
-	const stopped = await stopByPidFile(paths.phpPid);
-	if (stopped) {
-		say('PHP: stopped');
+export async function stopPhpServer( paths: StackPaths ): Promise< boolean > {
+	const stopped = await stopByPidFile( paths.phpPid );
+	if ( stopped ) {
+		say( 'PHP: stopped' );
 	}
 	return stopped;
 }

@@ -6,17 +6,23 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT, type StackPaths } from './config.ts';
 import type { StackCredentials } from './credentials.ts';
-import { answers, runningPid, startDetached, stopByPidFile, waitFor } from './process.ts';
+import {
+	answers,
+	runningPid,
+	startDetached,
+	stopByPidFile,
+	waitFor,
+} from './process.ts';
 import { say, StackError, warn } from './log.ts';
 
-export const SANDBOX_ENTRY = join(REPO_ROOT, 'sandbox', 'server', 'main.ts');
+export const SANDBOX_ENTRY = join( REPO_ROOT, 'sandbox', 'server', 'main.ts' );
 
 /** Why the sandbox cannot be started from this checkout, or null when it can. */
 export function sandboxUnavailable(): string | null {
-	if (!existsSync(SANDBOX_ENTRY)) {
-		return `the sandbox server is not in this checkout yet (${SANDBOX_ENTRY} is missing)`;
+	if ( ! existsSync( SANDBOX_ENTRY ) ) {
+		return `the sandbox server is not in this checkout yet (${ SANDBOX_ENTRY } is missing)`;
 	}
-	if (!existsSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'))) {
+	if ( ! existsSync( join( REPO_ROOT, 'node_modules', '.bin', 'tsx' ) ) ) {
 		return 'node_modules is missing: run npm ci first';
 	}
 	return null;
@@ -29,55 +35,68 @@ export function sandboxUnavailable(): string | null {
 export async function startSandbox(
 	port: number,
 	paths: StackPaths,
-	credentials: StackCredentials,
-): Promise<{ url: string; started: boolean } | null> {
-	const url = `http://127.0.0.1:${port}`;
+	credentials: StackCredentials
+): Promise< { url: string; started: boolean } | null > {
+	const url = `http://127.0.0.1:${ port }`;
 	const why = sandboxUnavailable();
-	if (why !== null) {
-		warn(`sandbox skipped: ${why}`);
+	if ( why !== null ) {
+		warn( `sandbox skipped: ${ why }` );
 		return null;
 	}
-	mkdirSync(dirname(paths.sandboxPid), { recursive: true });
-	if (runningPid(paths.sandboxPid) !== null && (await answers(`${url}/sandbox/health`, true))) {
-		say(`sandbox: already running at ${url}, reusing it`);
+	mkdirSync( dirname( paths.sandboxPid ), { recursive: true } );
+	if (
+		runningPid( paths.sandboxPid ) !== null &&
+		( await answers( `${ url }/sandbox/health`, true ) )
+	) {
+		say( `sandbox: already running at ${ url }, reusing it` );
 		return { url, started: false };
 	}
-	if (await answers(`${url}/`)) {
-		throw new StackError(`port ${port} is taken by something else; choose another sandbox port with KC_SANDBOX_PORT`);
+	if ( await answers( `${ url }/` ) ) {
+		throw new StackError(
+			`port ${ port } is taken by something else; choose another sandbox port with KC_SANDBOX_PORT`
+		);
 	}
-	say(`sandbox: starting at ${url} (data ${paths.sandboxData}, log ${paths.sandboxLog})`);
-	startDetached(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [SANDBOX_ENTRY], {
-		cwd: REPO_ROOT,
-		env: {
-			...process.env,
-			SANDBOX_HOST: '127.0.0.1',
-			SANDBOX_PORT: String(port),
-			SANDBOX_DATA_DIR: paths.sandboxData,
-			SANDBOX_API_KEY: credentials.apiKey,
-			SANDBOX_WEBHOOK_SECRET: credentials.webhookSecret,
-			SANDBOX_PUBLIC_URL: url,
-		},
-		logFile: paths.sandboxLog,
-		pidFile: paths.sandboxPid,
-	});
+	say(
+		`sandbox: starting at ${ url } (data ${ paths.sandboxData }, log ${ paths.sandboxLog })`
+	);
+	startDetached(
+		join( REPO_ROOT, 'node_modules', '.bin', 'tsx' ),
+		[ SANDBOX_ENTRY ],
+		{
+			cwd: REPO_ROOT,
+			env: {
+				...process.env,
+				SANDBOX_HOST: '127.0.0.1',
+				SANDBOX_PORT: String( port ),
+				SANDBOX_DATA_DIR: paths.sandboxData,
+				SANDBOX_API_KEY: credentials.apiKey,
+				SANDBOX_WEBHOOK_SECRET: credentials.webhookSecret,
+				SANDBOX_PUBLIC_URL: url,
+			},
+			logFile: paths.sandboxLog,
+			pidFile: paths.sandboxPid,
+		}
+	);
 	await waitFor(
 		'sandbox',
 		async () => {
-			if (runningPid(paths.sandboxPid) === null) {
-				throw new StackError(`the sandbox exited while starting; see ${paths.sandboxLog}`);
+			if ( runningPid( paths.sandboxPid ) === null ) {
+				throw new StackError(
+					`the sandbox exited while starting; see ${ paths.sandboxLog }`
+				);
 			}
-			return answers(`${url}/sandbox/health`, true);
+			return answers( `${ url }/sandbox/health`, true );
 		},
 		90_000,
-		`see ${paths.sandboxLog}`,
+		`see ${ paths.sandboxLog }`
 	);
 	return { url, started: true };
 }
 
-export async function stopSandbox(paths: StackPaths): Promise<boolean> {
-	const stopped = await stopByPidFile(paths.sandboxPid);
-	if (stopped) {
-		say('sandbox: stopped');
+export async function stopSandbox( paths: StackPaths ): Promise< boolean > {
+	const stopped = await stopByPidFile( paths.sandboxPid );
+	if ( stopped ) {
+		say( 'sandbox: stopped' );
 	}
 	return stopped;
 }

@@ -93,6 +93,8 @@ function kc_install_core(): void {
 	} else {
 		kc_say( 'WordPress already installed' );
 	}
+	// Pretty permalinks from the start, so that the later phases register WooCommerce's rewrite rules with them.
+	update_option( 'permalink_structure', '/%postname%/' );
 	$account = get_user_by( 'login', $user );
 	if ( $account && ! wp_check_password( $password, $account->user_pass, $account->ID ) ) {
 		wp_set_password( $password, $account->ID );
