@@ -124,6 +124,7 @@ class Gateway extends \WC_Payment_Gateway {
 		if ( ! $order instanceof \WC_Order ) {
 			throw new \Exception( esc_html__( 'The order could not be found. Please try again.', 'korea-checkout' ) );
 		}
+		$this->remember_checkout_page( $order );
 		try {
 			$url = ( new SessionStarter( new Client() ) )->start( $order );
 		} catch ( ApiException $e ) {
@@ -142,6 +143,23 @@ class Gateway extends \WC_Payment_Gateway {
 			'result'   => 'success',
 			'redirect' => $url,
 		);
+	}
+
+	/**
+	 * Keeps the page the order was placed from (block checkout, classic checkout or pay-for-order page), so
+	 * that a shopper whose payment failed goes back to that same page. Only a page of this site is kept.
+	 *
+	 * @param \WC_Order $order The order.
+	 */
+	private function remember_checkout_page( \WC_Order $order ): void {
+		$referer = wp_get_referer();
+		if ( ! is_string( $referer ) || '' === $referer || wp_validate_redirect( $referer, '' ) !== $referer ) {
+			return;
+		}
+		if ( $order->get_meta( '_korea_checkout_return_to' ) !== $referer ) {
+			$order->update_meta_data( '_korea_checkout_return_to', esc_url_raw( $referer ) );
+			$order->save();
+		}
 	}
 
 	/**

@@ -196,8 +196,8 @@ class ReturnHandler {
 	}
 
 	/**
-	 * Back to the checkout when the cart still holds this order (WooCommerce reuses the order), else the
-	 * order's own pay page.
+	 * Back to the checkout page the order was placed from when the cart still holds this order (WooCommerce
+	 * then reuses the order), else the order's own pay page.
 	 *
 	 * @param \WC_Order $order The order.
 	 */
@@ -205,7 +205,8 @@ class ReturnHandler {
 		$fresh = wc_get_order( $order->get_id() );
 		$order = $fresh instanceof \WC_Order ? $fresh : $order;
 		if ( function_exists( 'WC' ) && WC()->cart && ! WC()->cart->is_empty() && $order->has_cart_hash( WC()->cart->get_cart_hash() ) ) {
-			return wc_get_checkout_url();
+			$placed_from = (string) $order->get_meta( '_korea_checkout_return_to' );
+			return '' !== $placed_from ? wp_validate_redirect( $placed_from, wc_get_checkout_url() ) : wc_get_checkout_url();
 		}
 		return $order->needs_payment() ? $order->get_checkout_payment_url() : wc_get_checkout_url();
 	}
