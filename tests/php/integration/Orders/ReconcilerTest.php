@@ -1,0 +1,105 @@
+<?php
+/**
+ * Reconciliation against the sandbox: lost webhooks, deposits and expiries found by asking the API.
+ *
+ * @package KoreaCheckout
+ */
+
+namespace KoreaCheckout\Tests\Integration\Orders;
+
+use KoreaCheckout\Orders\Reconciler;
+use KoreaCheckout\Tests\Integration\TestCase;
+
+/**
+ * The sandbox's webhooks go to the stack's own store, not to this test's database, so whatever changes here was
+ * found by the reconciler alone: exactly the situation of a store whose webhooks are lost.
+ */
+final class ReconcilerTest extends TestCase {
+
+	/**
+	 * A pending order of one product with a sandbox session.
+	 *
+	 * @param \WC_Product $product The product.
+	 * @return array{0: \WC_Order, 1: string}
+	 */
+	private function order_with_session( \WC_Product $product ): array {
+		$this->sandbox();
+		$order  = $this->create_order( array( 'items' => array( array( $product, 2 ) ) ) );
+		$result = WC()->payment_gateways()->payment_gateways()['korea_checkout']->process_payment( $order->get_id() );
+		$this->assertSame( 'success', $result['result'] ?? null );
+		return array( wc_get_order( $order->get_id() ), basename( (string) wp_parse_url( $result['redirect'], PHP_URL_PATH ) ) );
+	}
+
+	/**
+	 * Runs the reconciler from the first page.
+	 *
+	 * @return array<int, string>
+	 */
+	private static function reconcile(): array {
+		update_option( Reconciler::CURSOR, 0 );
+		wp_cache_flush();
+		return ( new Reconciler() )->run();
+	}
+
+	/**
+	 * An order and its product as stored now.
+	 *
+	 * @param \WC_Order   $order   Order.
+	 * @param \WC_Product $product Product.
+	 * @return array{0: string, 1: int}
+	 */
+	private static function state( \WC_Order $order, \WC_Product $product ): array {
+		wp_cache_flush();
+		return array( wc_get_order( $order->get_id() )->get_status(), (int) wc_get_product( $product->get_id() )->get_stock_quantity() );
+	}
+
+	public function test_a_payment_whose_webhook_was_lost_is_found_and_paid_once(): void {
+		$product                    = $this->create_product( 10000, 5 );
+		list( $order, $session_id ) = $this->order_with_session( $product );
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'naver_pay' ) );
+
+		$this->assertSame( 'pay', self::reconcile()[ $order->get_id() ] ?? null );
+		$this->assertArrayNotHasKey( $order->get_id(), self::reconcile(), 'a paid order is not asked about again' );
+		$this->assertSame( array( 'processing', 3 ), self::state( $order, $product ) );
+		$this->assertSame( 1, $this->actions_fired( 'korea_checkout_payment_complete' ) );
+	}
+
+	public function test_a_deposit_and_an_expiry_of_virtual_accounts_are_found(): void {
+		$product                     = $this->create_product( 10000, 5 );
+		list( $paid, $paid_session ) = $this->order_with_session( $product );
+		list( $late, $late_session ) = $this->order_with_session( $product );
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$paid_session}/pay", array( 'method' => 'virtual_account' ) );
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$late_session}/pay", array( 'method' => 'virtual_account' ) );
+
+		$results = self::reconcile();
+		$this->assertSame( array( 'hold', 'hold' ), array( $results[ $paid->get_id() ] ?? null, $results[ $late->get_id() ] ?? null ) );
+		$this->assertSame( array( 'on-hold', 1 ), self::state( $paid, $product ), 'both orders hold their stock' );
+		$this->assertNotEmpty( wc_get_order( $paid->get_id() )->get_meta( '_korea_checkout_virtual_account' )['accountNumber'] );
+
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$paid_session}/deposit" );
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$late_session}/expire" );
+		$results = self::reconcile();
+		$this->assertSame( array( 'pay', 'expire' ), array( $results[ $paid->get_id() ] ?? null, $results[ $late->get_id() ] ?? null ) );
+		$this->assertSame( array( 'processing', 3 ), self::state( $paid, $product ), 'the expired order gave its two back' );
+		$this->assertSame( 'cancelled', self::state( $late, $product )[0] );
+		$this->assertSame( 1, $this->actions_fired( 'korea_checkout_payment_complete' ) );
+	}
+
+	public function test_the_job_is_scheduled_once_and_removed_on_unschedule(): void {
+		Reconciler::unschedule();
+		$this->assertFalse( as_has_scheduled_action( Reconciler::HOOK, array(), Reconciler::GROUP ) );
+		Reconciler::schedule();
+		Reconciler::schedule();
+		$this->assertTrue( as_has_scheduled_action( Reconciler::HOOK, array(), Reconciler::GROUP ) );
+		$pending = as_get_scheduled_actions(
+			array(
+				'hook'   => Reconciler::HOOK,
+				'status' => \ActionScheduler_Store::STATUS_PENDING,
+			),
+			'ids'
+		);
+		$this->assertCount( 1, $pending );
+		Reconciler::unschedule();
+		$this->assertFalse( as_has_scheduled_action( Reconciler::HOOK, array(), Reconciler::GROUP ) );
+	}
+}
