@@ -1,12 +1,12 @@
 /**
  * What the Chromium tests of the sandbox pages run against: a real sandbox started as a child process
  * (`tsx sandbox/server/main.ts`), a tiny store that stands at returnUrl / cancelUrl / webhookUrl and records
- * what reaches it, and Debian's Chromium through playwright-core. Ports come from lane 7 (4170-4179).
+ * what reaches it, and Debian's Chromium through playwright-core. Both listen on a port the system picks
+ * (port 0), so parallel test files and other lanes never collide.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,26 +27,6 @@ export const SCREENSHOTS = path.join(
 );
 export const API_KEY = `sk_test_${ '7'.repeat( 64 ) }`;
 const WEBHOOK_SECRET = 'whsec_lane7-page-tests';
-const PORTS = { first: 4172, last: 4179 };
-
-function portFree( port: number ): Promise< boolean > {
-	return new Promise( ( resolve ) => {
-		const probe = net.createServer();
-		probe.once( 'error', () => resolve( false ) );
-		probe.listen( port, '127.0.0.1', () =>
-			probe.close( () => resolve( true ) )
-		);
-	} );
-}
-
-async function freePort( taken: number[] = [] ): Promise< number > {
-	for ( let port = PORTS.first; port <= PORTS.last; port++ ) {
-		if ( ! taken.includes( port ) && ( await portFree( port ) ) ) {
-			return port;
-		}
-	}
-	throw new Error( `No free port in ${ PORTS.first }-${ PORTS.last }` );
-}
 
 /** Rebuilds sandbox/dist when a page source is newer than the build, swapping the folder in at once. */
 export async function buildPagesIfStale(): Promise< void > {
@@ -99,13 +79,12 @@ export interface Sandbox {
 }
 
 export async function startSandbox(): Promise< Sandbox > {
-	const port = await freePort();
 	const data = fs.mkdtempSync(
 		path.join( os.tmpdir(), 'kc-lane7-sandbox-' )
 	);
 	const child: ChildProcess = spawn(
 		path.join( REPO, 'node_modules', '.bin', 'tsx' ),
-		[ 'sandbox/server/main.ts', '--port', String( port ), '--data', data ],
+		[ 'sandbox/server/main.ts', '--port', '0', '--data', data ],
 		{
 			cwd: REPO,
 			env: {
@@ -121,16 +100,20 @@ export async function startSandbox(): Promise< Sandbox > {
 	let output = '';
 	child.stdout?.on( 'data', ( chunk ) => ( output += String( chunk ) ) );
 	child.stderr?.on( 'data', ( chunk ) => ( output += String( chunk ) ) );
-	const url = `http://127.0.0.1:${ port }`;
 	const deadline = Date.now() + 60_000;
+	let url = '';
 	for (;;) {
 		if ( child.exitCode !== null ) {
 			throw new Error( `The sandbox exited early:\n${ output }` );
 		}
-		const ok = await fetch( `${ url }/sandbox/health` ).then(
-			( r ) => r.ok,
-			() => false
-		);
+		// The banner names the port the system gave it.
+		url ||= /URL\s+(http:\/\/127\.0\.0\.1:\d+)/.exec( output )?.[ 1 ] ?? '';
+		const ok =
+			url !== '' &&
+			( await fetch( `${ url }/sandbox/health` ).then(
+				( r ) => r.ok,
+				() => false
+			) );
 		if ( ok ) {
 			break;
 		}
@@ -165,8 +148,7 @@ export interface Store {
 }
 
 /** The store's side: a page at every path (so the browser lands somewhere real) that records the request. */
-export async function startStore( avoid: number[] ): Promise< Store > {
-	const port = await freePort( avoid );
+export async function startStore(): Promise< Store > {
 	const requests: Store[ 'requests' ] = [];
 	const server = http.createServer( ( request, response ) => {
 		requests.push( {
@@ -182,8 +164,9 @@ export async function startStore( avoid: number[] ): Promise< Store > {
 		);
 	} );
 	await new Promise< void >( ( resolve ) =>
-		server.listen( port, '127.0.0.1', resolve )
+		server.listen( 0, '127.0.0.1', resolve )
 	);
+	const { port } = server.address() as { port: number };
 	return {
 		url: `http://127.0.0.1:${ port }`,
 		requests,
@@ -326,10 +309,11 @@ export async function openPage(
 
 export async function screenshot(
 	page: Page,
-	name: string
+	name: string,
+	fullPage = true
 ): Promise< string > {
 	fs.mkdirSync( SCREENSHOTS, { recursive: true } );
 	const file = path.join( SCREENSHOTS, `${ name }.png` );
-	await page.screenshot( { path: file, fullPage: true } );
+	await page.screenshot( { path: file, fullPage } );
 	return file;
 }

@@ -23,7 +23,7 @@ let browser: Browser;
 beforeAll( async () => {
 	await buildPagesIfStale();
 	sandbox = await startSandbox();
-	store = await startStore( [ Number( new URL( sandbox.url ).port ) ] );
+	store = await startStore();
 	browser = await launchChromium();
 } );
 

@@ -4,15 +4,68 @@ import type { Delivery } from '../lib/api.ts';
 import { h } from '../lib/dom.ts';
 import { formatDateTime } from '../lib/money.ts';
 
+type Cell = [ content: Node | string, className?: string ];
+
+const COLUMNS: MessageKey[] = [
+	'dash.event',
+	'dash.session',
+	'dash.url',
+	'dash.state',
+	'dash.attempts',
+	'dash.lastResult',
+	'dash.actions',
+];
+
 function lastAnswer( delivery: Delivery, locale: Locale ): string {
 	const last = delivery.attempts.at( -1 );
 	if ( ! last ) {
 		return '—';
 	}
 	const when = formatDateTime( last.at ?? last.time, locale );
-	const status = last.status ?? '—';
 	const ms = typeof last.ms === 'number' ? ` · ${ last.ms } ms` : '';
-	return `${ status }${ ms } · ${ when }`;
+	return `${ last.status ?? '—' }${ ms } · ${ when }`;
+}
+
+function cells(
+	d: Delivery,
+	locale: Locale,
+	t: Translate,
+	redeliver: ( id: string ) => void
+): Cell[] {
+	const state = t( `dash.delivery.${ d.state }` as MessageKey );
+	const event = h(
+		'span',
+		{},
+		h( 'code', {}, d.event ),
+		h( 'br', {} ),
+		h( 'span', { class: 'muted mono' }, d.eventId )
+	);
+	const button = h(
+		'button',
+		{
+			type: 'button',
+			class: 'button button--secondary button--small',
+			id: `redeliver-${ d.id }`,
+			onclick: () => redeliver( d.id ),
+		},
+		t( 'dash.redeliver' )
+	);
+	// In the order of COLUMNS.
+	return [
+		[ event ],
+		[ d.sessionId ?? '—', 'mono' ],
+		[ d.url, 'wrap' ],
+		[
+			h(
+				'span',
+				{ class: `pill pill--${ d.state }` },
+				state.startsWith( 'dash.' ) ? d.state : state
+			),
+		],
+		[ t( 'dash.attemptCount', { count: d.attempts.length } ) ],
+		[ lastAnswer( d, locale ) ],
+		[ button ],
+	];
 }
 
 export function deliveriesView(
@@ -21,60 +74,27 @@ export function deliveriesView(
 	t: Translate,
 	redeliver: ( id: string ) => void
 ): HTMLElement {
-	const head = [
-		t( 'dash.event' ),
-		t( 'dash.session' ),
-		t( 'dash.url' ),
-		t( 'dash.state' ),
-		t( 'dash.attempts' ),
-		t( 'dash.lastResult' ),
-		t( 'dash.actions' ),
-	];
-	const rows = deliveries.map( ( d ) => {
-		const state = t( `dash.delivery.${ d.state }` as MessageKey );
-		return h(
+	const rows = deliveries.map( ( d ) =>
+		h(
 			'tr',
 			{ 'data-delivery': d.id },
-			h(
-				'td',
-				{},
-				h( 'code', {}, d.event ),
-				h( 'br', {} ),
-				h( 'span', { class: 'muted mono' }, d.eventId )
-			),
-			h( 'td', { class: 'mono' }, d.sessionId ?? '—' ),
-			h( 'td', { class: 'wrap' }, d.url ),
-			h(
-				'td',
-				{},
-				h(
-					'span',
-					{ class: `pill pill--${ d.state }` },
-					state.startsWith( 'dash.' ) ? d.state : state
-				)
-			),
-			h(
-				'td',
-				{},
-				t( 'dash.attemptCount', { count: d.attempts.length } )
-			),
-			h( 'td', {}, lastAnswer( d, locale ) ),
-			h(
-				'td',
-				{},
-				h(
-					'button',
-					{
-						type: 'button',
-						class: 'button button--secondary button--small',
-						id: `redeliver-${ d.id }`,
-						onclick: () => redeliver( d.id ),
-					},
-					t( 'dash.redeliver' )
-				)
+			// data-label lets a phone show each cell under its column's name (the header row is hidden there).
+			cells( d, locale, t, redeliver ).map(
+				( [ content, className ], i ) =>
+					h(
+						'td',
+						{
+							'data-label': t( COLUMNS[ i ] ?? 'dash.actions' ),
+							class: className,
+						},
+						content
+					)
 			)
-		);
-	} );
+		)
+	);
+	const head = COLUMNS.map( ( key ) =>
+		h( 'th', { scope: 'col' }, t( key ) )
+	);
 	return h(
 		'section',
 		{ class: 'card', 'aria-labelledby': 'deliveries-title' },
@@ -87,29 +107,10 @@ export function deliveriesView(
 		deliveries.length === 0
 			? h( 'p', { class: 'muted' }, t( 'dash.noDeliveries' ) )
 			: h(
-					'div',
-					{
-						class: 'table-scroll',
-						tabindex: 0,
-						role: 'region',
-						'aria-labelledby': 'deliveries-title',
-					},
-					h(
-						'table',
-						{},
-						h(
-							'thead',
-							{},
-							h(
-								'tr',
-								{},
-								head.map( ( label ) =>
-									h( 'th', { scope: 'col' }, label )
-								)
-							)
-						),
-						h( 'tbody', {}, rows )
-					)
+					'table',
+					{ class: 'deliveries' },
+					h( 'thead', {}, h( 'tr', {}, head ) ),
+					h( 'tbody', {}, rows )
 				)
 	);
 }

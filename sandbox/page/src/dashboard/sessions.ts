@@ -115,7 +115,7 @@ function actionsFor(
 			step: session.currency === 'KRW' ? 1 : 0.01,
 			inputmode: 'decimal',
 			'aria-label': t( 'dash.refundAmount' ),
-			placeholder: t( 'dash.refundAmount' ),
+			placeholder: t( 'dash.refundPlaceholder' ),
 		} );
 		controls.push(
 			h(

@@ -131,6 +131,7 @@ export const en: Record< MessageKey, string > = {
 	'dash.expire': 'Expire',
 	'dash.refund': 'Refund',
 	'dash.refundAmount': 'Refund amount (empty: all that is left)',
+	'dash.refundPlaceholder': 'Amount (empty: the rest)',
 	'dash.redeliver': 'Redeliver',
 	'dash.done': 'Done: {action} ({id})',
 	'dash.resetDone': 'Everything was reset.',

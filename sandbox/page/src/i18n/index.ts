@@ -62,7 +62,10 @@ export type Translate = (
 export function translator( locale: Locale ): Translate {
 	const messages = CATALOGUES[ locale ];
 	return ( key, params ) =>
-		messages[ key ].replace( /\{(\w+)\}/g, ( whole, name: string ) =>
-			params && name in params ? String( params[ name ] ) : whole
+		// An unknown key (a status the sandbox added later) shows as itself rather than breaking the page.
+		( messages[ key ] ?? key ).replace(
+			/\{(\w+)\}/g,
+			( whole, name: string ) =>
+				params && name in params ? String( params[ name ] ) : whole
 		);
 }

@@ -40,10 +40,10 @@ export const ja: Record< MessageKey, string > = {
 	'method.card': 'クレジット・デビットカード',
 	'method.virtual_account': 'バーチャル口座',
 	'method.bank_transfer': 'リアルタイム口座振替',
-	'method.kakao_pay': 'KakaoPay（カカオペイ）',
-	'method.naver_pay': 'NaverPay（ネイバーペイ）',
-	'method.toss_pay': 'Toss Pay（トスペイ）',
-	'method.samsung_pay': 'Samsung Pay（サムスンペイ）',
+	'method.kakao_pay': 'KakaoPay',
+	'method.naver_pay': 'NaverPay',
+	'method.toss_pay': 'Toss Pay',
+	'method.samsung_pay': 'Samsung Pay',
 
 	'failure.REJECT_CARD_COMPANY': 'カード会社が決済を承認しませんでした。',
 	'failure.PAY_PROCESS_ABORTED':
@@ -133,6 +133,7 @@ export const ja: Record< MessageKey, string > = {
 	'dash.expire': '期限切れにする',
 	'dash.refund': '返金',
 	'dash.refundAmount': '返金額（空欄なら残額すべて）',
+	'dash.refundPlaceholder': '金額（空欄で残額すべて）',
 	'dash.redeliver': '再送信',
 	'dash.done': '完了: {action}（{id}）',
 	'dash.resetDone': 'リセットしました。',

@@ -130,6 +130,7 @@ export const ko = {
 	'dash.expire': '만료',
 	'dash.refund': '환불',
 	'dash.refundAmount': '환불 금액 (비우면 남은 전액)',
+	'dash.refundPlaceholder': '금액 (비우면 남은 전액)',
 	'dash.redeliver': '다시 보내기',
 	'dash.done': '완료: {action} ({id})',
 	'dash.resetDone': '초기화했습니다.',

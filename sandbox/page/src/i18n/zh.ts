@@ -119,6 +119,7 @@ export const zh: Record< MessageKey, string > = {
 	'dash.expire': '使过期',
 	'dash.refund': '退款',
 	'dash.refundAmount': '退款金额（留空则退还剩余全部）',
+	'dash.refundPlaceholder': '金额（留空为剩余全部）',
 	'dash.redeliver': '重新发送',
 	'dash.done': '完成：{action}（{id}）',
 	'dash.resetDone': '已全部重置。',
