@@ -5,14 +5,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const here = ( path: string ): string =>
+	fileURLToPath( new URL( path, import.meta.url ) );
 
-export default defineConfig({
-	root: here('../..'),
+export default defineConfig( {
+	root: here( '../..' ),
 	test: {
 		environment: 'node',
-		include: ['tests/e2e/**/*.e2e.test.ts'],
-		globalSetup: [here('./setup/global-setup.ts')],
+		include: [ 'tests/e2e/**/*.e2e.test.ts' ],
+		globalSetup: [ here( './setup/global-setup.ts' ) ],
 		testTimeout: 120_000,
 		hookTimeout: 300_000,
 		teardownTimeout: 120_000,
@@ -21,4 +22,4 @@ export default defineConfig({
 		sequence: { concurrent: false },
 		retry: 0,
 	},
-});
+} );

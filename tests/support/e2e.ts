@@ -11,9 +11,11 @@ declare module 'vitest' {
 }
 
 export function e2eStack(): StackInfo {
-	const stack = inject('kcStack');
-	if (!stack) {
-		throw new Error('no stack: run the end-to-end specs with `npm run test:e2e` (tests/e2e/vitest.config.ts starts it)');
+	const stack = inject( 'kcStack' );
+	if ( ! stack ) {
+		throw new Error(
+			'no stack: run the end-to-end specs with `npm run test:e2e` (tests/e2e/vitest.config.ts starts it)'
+		);
 	}
 	return stack;
 }

@@ -39,20 +39,22 @@ export interface StackInfo {
 
 export interface StartedStack extends StackInfo {
 	/** Stops what this call started (things it found running keep running). */
-	stop(): Promise<void>;
+	stop: () => Promise< void >;
 }
 
-export async function startStack(options: StartStackOptions): Promise<StartedStack> {
-	const stack = await upStack({
+export async function startStack(
+	options: StartStackOptions
+): Promise< StartedStack > {
+	const stack = await upStack( {
 		dir: options.dir,
 		port: options.port,
 		sandboxPort: options.sandboxPort,
 		dbPort: options.dbPort,
 		freshDatabase: options.fresh !== false,
 		workers: options.workers,
-	});
-	if (stack.store === null) {
-		throw new Error('the stack was not installed');
+	} );
+	if ( stack.store === null ) {
+		throw new Error( 'the stack was not installed' );
 	}
 	return {
 		storeUrl: stack.storeUrl,

@@ -26,41 +26,59 @@ export class WpEvalError extends Error {
  * Evaluates `code` (a PHP function body without the opening tag, e.g. `return wc_get_order( 5 )->get_status();`)
  * and resolves with its JSON-decoded return value.
  */
-export function wpEval<T = unknown>(target: WpEvalTarget, code: string, options: WpEvalOptions = {}): Promise<T> {
-	const args = [join(REPO_ROOT, 'tools', 'stack', 'php', 'eval.php')];
-	if (options.user !== undefined) {
-		args.push(`--user=${options.user}`);
+export function wpEval< T = unknown >(
+	target: WpEvalTarget,
+	code: string,
+	options: WpEvalOptions = {}
+): Promise< T > {
+	const args = [ join( REPO_ROOT, 'tools', 'stack', 'php', 'eval.php' ) ];
+	if ( options.user !== undefined ) {
+		args.push( `--user=${ options.user }` );
 	}
-	for (const plugin of options.without ?? []) {
-		args.push(`--without=${plugin}`);
+	for ( const plugin of options.without ?? [] ) {
+		args.push( `--without=${ plugin }` );
 	}
-	return new Promise<T>((resolvePromise, reject) => {
-		const child = spawn('php', args, {
-			env: { ...process.env, KC_WP_ROOT: target.wpRoot, ...(target.dbName ? { KC_DB_NAME: target.dbName } : {}) },
-			stdio: ['pipe', 'pipe', 'pipe'],
-		});
+	return new Promise< T >( ( resolvePromise, reject ) => {
+		const child = spawn( 'php', args, {
+			env: {
+				...process.env,
+				KC_WP_ROOT: target.wpRoot,
+				...( target.dbName ? { KC_DB_NAME: target.dbName } : {} ),
+			},
+			stdio: [ 'pipe', 'pipe', 'pipe' ],
+		} );
 		let stdout = '';
 		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			stdout += chunk.toString('utf8');
-		});
-		child.stderr.on('data', (chunk: Buffer) => {
-			stderr += chunk.toString('utf8');
-		});
-		child.on('error', reject);
-		child.on('close', (status) => {
-			const marker = stdout.lastIndexOf('__KC_EVAL__');
-			if (marker < 0) {
-				reject(new WpEvalError(`PHP printed no result (exit ${String(status)}):\n${stdout}\n${stderr}`));
+		child.stdout.on( 'data', ( chunk: Buffer ) => {
+			stdout += chunk.toString( 'utf8' );
+		} );
+		child.stderr.on( 'data', ( chunk: Buffer ) => {
+			stderr += chunk.toString( 'utf8' );
+		} );
+		child.on( 'error', reject );
+		child.on( 'close', ( status ) => {
+			const marker = stdout.lastIndexOf( '__KC_EVAL__' );
+			if ( marker < 0 ) {
+				reject(
+					new WpEvalError(
+						`PHP printed no result (exit ${ String( status ) }):\n${ stdout }\n${ stderr }`
+					)
+				);
 				return;
 			}
-			const result = JSON.parse(stdout.slice(marker + '__KC_EVAL__'.length)) as { ok: boolean; value?: T; error?: string; output?: string };
-			if (!result.ok) {
-				reject(new WpEvalError(`${result.error ?? 'PHP failed'}\n${result.output ?? ''}${stderr}`));
+			const result = JSON.parse(
+				stdout.slice( marker + '__KC_EVAL__'.length )
+			) as { ok: boolean; value?: T; error?: string; output?: string };
+			if ( ! result.ok ) {
+				reject(
+					new WpEvalError(
+						`${ result.error ?? 'PHP failed' }\n${ result.output ?? '' }${ stderr }`
+					)
+				);
 				return;
 			}
-			resolvePromise(result.value as T);
-		});
-		child.stdin.end(code);
-	});
+			resolvePromise( result.value as T );
+		} );
+		child.stdin.end( code );
+	} );
 }

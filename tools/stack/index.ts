@@ -150,17 +150,15 @@ export async function upStack(
 
 /** Stops every process of the stack in dir that its pid files name, whoever started them. */
 export async function downStack( dir: string ): Promise< void > {
-	const paths = stackPaths( dir );
 	if ( ! existsSync( dir ) ) {
 		say( `nothing at ${ dir }` );
 		return;
 	}
-	const stopped = [
-		await stopPhpServer( paths ),
-		await stopSandbox( paths ),
-		await stopDatabase( paths ),
-	];
-	if ( ! stopped.some( Boolean ) ) {
+	const paths = stackPaths( dir );
+	const php = await stopPhpServer( paths );
+	const sandbox = await stopSandbox( paths );
+	const database = await stopDatabase( paths );
+	if ( ! php && ! sandbox && ! database ) {
 		say( `nothing of ${ dir } was running` );
 	}
 }

@@ -2,7 +2,8 @@
  * Serves the stack's WordPress with PHP's built-in web server and several workers (PHP_CLI_SERVER_WORKERS), through
  * a router that gives WordPress its pretty permalinks.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { REPO_ROOT, type StackConfig, type StackPaths } from './config.ts';
 import {
 	answers,
@@ -12,8 +13,6 @@ import {
 	waitFor,
 } from './process.ts';
 import { say, StackError } from './log.ts';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 
 export const ROUTER = join( REPO_ROOT, 'tools', 'stack', 'php', 'router.php' );
 

@@ -10,45 +10,78 @@ import { REPO_ROOT } from '../stack/config.ts';
 import { missingPackages } from '../stack/packages.ts';
 import { CHROMIUM_PATH } from '../../tests/support/browser.ts';
 
-function skip(why: string): never {
-	console.log(`skipped: ${why}`);
-	process.exit(0);
+function skip( why: string ): never {
+	console.log( `skipped: ${ why }` );
+	process.exit( 0 );
 }
 
-const specs = readdirSync(join(REPO_ROOT, 'tests', 'e2e'), { recursive: true }).filter((name) => String(name).endsWith('.e2e.test.ts'));
-if (specs.length === 0) {
-	skip('no end-to-end specs in tests/e2e');
+const specs = readdirSync( join( REPO_ROOT, 'tests', 'e2e' ), {
+	recursive: true,
+} ).filter( ( name ) => String( name ).endsWith( '.e2e.test.ts' ) );
+if ( specs.length === 0 ) {
+	skip( 'no end-to-end specs in tests/e2e' );
 }
-const wpArchive = process.env.KC_WP_ARCHIVE || resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'wordpress-7.1.0.tar.xz');
-const wcArchive = process.env.KC_WC_ARCHIVE || resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'woocommerce-11.0.1.tar.xz');
-if (!process.env.KC_WP_DIR && !existsSync(wpArchive)) {
-	skip(`no WordPress (set KC_WP_DIR, or KC_WP_ARCHIVE; ${wpArchive} is missing)`);
+const wpArchive =
+	process.env.KC_WP_ARCHIVE ||
+	resolve( REPO_ROOT, '..', 'shared', 'fixtures', 'wordpress-7.1.0.tar.xz' );
+const wcArchive =
+	process.env.KC_WC_ARCHIVE ||
+	resolve(
+		REPO_ROOT,
+		'..',
+		'shared',
+		'fixtures',
+		'woocommerce-11.0.1.tar.xz'
+	);
+if ( ! process.env.KC_WP_DIR && ! existsSync( wpArchive ) ) {
+	skip(
+		`no WordPress (set KC_WP_DIR, or KC_WP_ARCHIVE; ${ wpArchive } is missing)`
+	);
 }
-if (!process.env.KC_WC_DIR && !existsSync(wcArchive)) {
-	skip(`no WooCommerce (set KC_WC_DIR, or KC_WC_ARCHIVE; ${wcArchive} is missing)`);
+if ( ! process.env.KC_WC_DIR && ! existsSync( wcArchive ) ) {
+	skip(
+		`no WooCommerce (set KC_WC_DIR, or KC_WC_ARCHIVE; ${ wcArchive } is missing)`
+	);
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const missing = missingPackages();
-if (missing.length > 0 && !isRoot) {
-	skip(`Debian packages missing and not root to install them: ${missing.join(' ')}`);
+if ( missing.length > 0 && ! isRoot ) {
+	skip(
+		`Debian packages missing and not root to install them: ${ missing.join( ' ' ) }`
+	);
 }
-if (!existsSync(CHROMIUM_PATH) && !isRoot) {
-	skip(`no Chromium at ${CHROMIUM_PATH}`);
+if ( ! existsSync( CHROMIUM_PATH ) && ! isRoot ) {
+	skip( `no Chromium at ${ CHROMIUM_PATH }` );
 }
 
-if (!existsSync(join(REPO_ROOT, 'build')) || readdirSync(join(REPO_ROOT, 'build')).length === 0) {
-	console.log('[e2e] build/ is missing: npm run build');
-	const build = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
-	if (build.status !== 0) {
-		console.error('[e2e] npm run build failed');
-		process.exit(1);
+if (
+	! existsSync( join( REPO_ROOT, 'build' ) ) ||
+	readdirSync( join( REPO_ROOT, 'build' ) ).length === 0
+) {
+	console.log( '[e2e] build/ is missing: npm run build' );
+	const build = spawnSync( 'npm', [ 'run', 'build' ], {
+		cwd: REPO_ROOT,
+		stdio: 'inherit',
+	} );
+	if ( build.status !== 0 ) {
+		console.error( '[e2e] npm run build failed' );
+		process.exit( 1 );
 	}
 }
 
 const junit = process.env.KC_JUNIT_FILE;
-const args = ['run', '--config', 'tests/e2e/vitest.config.ts', '--reporter=default'];
-if (junit) {
-	args.push('--reporter=junit', `--outputFile.junit=${junit}`);
+const args = [
+	'run',
+	'--config',
+	'tests/e2e/vitest.config.ts',
+	'--reporter=default',
+];
+if ( junit ) {
+	args.push( '--reporter=junit', `--outputFile.junit=${ junit }` );
 }
-const result = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'vitest'), [...args, ...process.argv.slice(2)], { cwd: REPO_ROOT, stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const result = spawnSync(
+	join( REPO_ROOT, 'node_modules', '.bin', 'vitest' ),
+	[ ...args, ...process.argv.slice( 2 ) ],
+	{ cwd: REPO_ROOT, stdio: 'inherit' }
+);
+process.exit( result.status ?? 1 );

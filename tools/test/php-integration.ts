@@ -17,56 +17,85 @@ import { junitArgs, phpunitBinary } from './phpunit-bin.ts';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-function plusFive(name: string, fallback: number): number {
-	const raw = process.env[name];
-	return raw ? Number.parseInt(raw, 10) + 5 : fallback;
+function plusFive( name: string, fallback: number ): number {
+	const raw = process.env[ name ];
+	return raw ? Number.parseInt( raw, 10 ) + 5 : fallback;
 }
 
-function skip(why: string): never {
-	console.log(`skipped: ${why}`);
-	process.exit(0);
+function skip( why: string ): never {
+	console.log( `skipped: ${ why }` );
+	process.exit( 0 );
 }
 
 const phpunit = phpunitBinary();
-if (phpunit === null) {
-	skip('no PHPUnit (run composer install)');
+if ( phpunit === null ) {
+	skip( 'no PHPUnit (run composer install)' );
 }
-if (!existsSync(join(REPO_ROOT, 'vendor', 'autoload.php'))) {
-	skip('vendor/autoload.php is missing (run composer install)');
+if ( ! existsSync( join( REPO_ROOT, 'vendor', 'autoload.php' ) ) ) {
+	skip( 'vendor/autoload.php is missing (run composer install)' );
 }
-const wpArchive = process.env.KC_WP_ARCHIVE || resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'wordpress-7.1.0.tar.xz');
-const wcArchive = process.env.KC_WC_ARCHIVE || resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'woocommerce-11.0.1.tar.xz');
-if (!process.env.KC_WP_DIR && !existsSync(wpArchive)) {
-	skip(`no WordPress (set KC_WP_DIR, or KC_WP_ARCHIVE; ${wpArchive} is missing)`);
+const wpArchive =
+	process.env.KC_WP_ARCHIVE ||
+	resolve( REPO_ROOT, '..', 'shared', 'fixtures', 'wordpress-7.1.0.tar.xz' );
+const wcArchive =
+	process.env.KC_WC_ARCHIVE ||
+	resolve(
+		REPO_ROOT,
+		'..',
+		'shared',
+		'fixtures',
+		'woocommerce-11.0.1.tar.xz'
+	);
+if ( ! process.env.KC_WP_DIR && ! existsSync( wpArchive ) ) {
+	skip(
+		`no WordPress (set KC_WP_DIR, or KC_WP_ARCHIVE; ${ wpArchive } is missing)`
+	);
 }
-if (!process.env.KC_WC_DIR && !existsSync(wcArchive)) {
-	skip(`no WooCommerce (set KC_WC_DIR, or KC_WC_ARCHIVE; ${wcArchive} is missing)`);
+if ( ! process.env.KC_WC_DIR && ! existsSync( wcArchive ) ) {
+	skip(
+		`no WooCommerce (set KC_WC_DIR, or KC_WC_ARCHIVE; ${ wcArchive } is missing)`
+	);
 }
-const canInstall = typeof process.getuid === 'function' && process.getuid() === 0;
-const missing = missingPackages(['mariadb-server', 'mariadb-client', 'php8.2-mysql']);
-if (missing.length > 0 && !canInstall) {
-	skip(`Debian packages missing and not root to install them: ${missing.join(' ')}`);
+const canInstall =
+	typeof process.getuid === 'function' && process.getuid() === 0;
+const missing = missingPackages( [
+	'mariadb-server',
+	'mariadb-client',
+	'php8.2-mysql',
+] );
+if ( missing.length > 0 && ! canInstall ) {
+	skip(
+		`Debian packages missing and not root to install them: ${ missing.join( ' ' ) }`
+	);
 }
 
-const dir = process.env.KC_IT_STACK_DIR || (process.env.KC_STACK_DIR ? `${process.env.KC_STACK_DIR}-it` : '.stack/php-integration');
-const stack = await upStack({
+const dir =
+	process.env.KC_IT_STACK_DIR ||
+	( process.env.KC_STACK_DIR
+		? `${ process.env.KC_STACK_DIR }-it`
+		: '.stack/php-integration' );
+const stack = await upStack( {
 	dir,
-	port: process.env.KC_IT_PORT ? Number.parseInt(process.env.KC_IT_PORT, 10) : plusFive('KC_NATIVE_PORT', 8098),
-	sandboxPort: process.env.KC_IT_SANDBOX_PORT ? Number.parseInt(process.env.KC_IT_SANDBOX_PORT, 10) : plusFive('KC_SANDBOX_PORT', 4098),
+	port: process.env.KC_IT_PORT
+		? Number.parseInt( process.env.KC_IT_PORT, 10 )
+		: plusFive( 'KC_NATIVE_PORT', 8098 ),
+	sandboxPort: process.env.KC_IT_SANDBOX_PORT
+		? Number.parseInt( process.env.KC_IT_SANDBOX_PORT, 10 )
+		: plusFive( 'KC_SANDBOX_PORT', 4098 ),
 	dbName: 'wordpress_test',
 	// Installed here, before php -S serves it: WooCommerce's background requests must not race the installer.
 	freshDatabase: true,
-});
+} );
 
 let status = 1;
-const stop = async (): Promise<void> => {
+const stop = async (): Promise< void > => {
 	await stack.stop();
 };
-process.once('SIGINT', () => {
-	void stop().then(() => process.exit(130));
-});
+process.once( 'SIGINT', () => {
+	void stop().then( () => process.exit( 130 ) );
+} );
 try {
-	say(`PHPUnit: ${phpunit.note}; stack ready in ${elapsedSeconds()} s`);
+	say( `PHPUnit: ${ phpunit.note }; stack ready in ${ elapsedSeconds() } s` );
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		KC_WP_ROOT: stack.paths.site,
@@ -76,17 +105,30 @@ try {
 		KC_ADMIN_USER: stack.credentials.adminUser,
 		KC_ADMIN_PASSWORD: stack.credentials.adminPassword,
 		KC_SANDBOX_URL: stack.sandboxUrl ?? '',
-		KC_SANDBOX_API_KEY: stack.sandboxUrl === null ? '' : stack.credentials.apiKey,
-		KC_SANDBOX_WEBHOOK_SECRET: stack.sandboxUrl === null ? '' : stack.credentials.webhookSecret,
+		KC_SANDBOX_API_KEY:
+			stack.sandboxUrl === null ? '' : stack.credentials.apiKey,
+		KC_SANDBOX_WEBHOOK_SECRET:
+			stack.sandboxUrl === null ? '' : stack.credentials.webhookSecret,
 	};
-	const result = spawnSync(phpunit.path, ['-c', 'phpunit-integration.xml.dist', ...junitArgs(), ...process.argv.slice(2)], {
-		cwd: REPO_ROOT,
-		env,
-		stdio: 'inherit',
-	});
+	const result = spawnSync(
+		phpunit.path,
+		[
+			'-c',
+			'phpunit-integration.xml.dist',
+			...junitArgs(),
+			...process.argv.slice( 2 ),
+		],
+		{
+			cwd: REPO_ROOT,
+			env,
+			stdio: 'inherit',
+		}
+	);
 	status = result.status ?? 1;
 } finally {
 	await stop();
 }
-say(`php-integration: ${status === 0 ? 'passed' : 'FAILED'} in ${elapsedSeconds()} s`);
-process.exit(status);
+say(
+	`php-integration: ${ status === 0 ? 'passed' : 'FAILED' } in ${ elapsedSeconds() } s`
+);
+process.exit( status );

@@ -8,14 +8,20 @@ import { REPO_ROOT } from '../stack/config.ts';
 import { junitArgs, phpunitBinary } from './phpunit-bin.ts';
 
 const phpunit = phpunitBinary();
-if (phpunit === null) {
-	console.log('skipped: no PHPUnit (run composer install)');
-	process.exit(0);
+if ( phpunit === null ) {
+	console.log( 'skipped: no PHPUnit (run composer install)' );
+	process.exit( 0 );
 }
-if (!existsSync(join(REPO_ROOT, 'vendor', 'autoload.php'))) {
-	console.log('skipped: vendor/autoload.php is missing (run composer install)');
-	process.exit(0);
+if ( ! existsSync( join( REPO_ROOT, 'vendor', 'autoload.php' ) ) ) {
+	console.log(
+		'skipped: vendor/autoload.php is missing (run composer install)'
+	);
+	process.exit( 0 );
 }
-console.log(`php-unit: ${phpunit.note}`);
-const result = spawnSync(phpunit.path, ['-c', 'phpunit.xml.dist', ...junitArgs(), ...process.argv.slice(2)], { cwd: REPO_ROOT, stdio: 'inherit' });
-process.exit(result.status ?? 1);
+console.log( `php-unit: ${ phpunit.note }` );
+const result = spawnSync(
+	phpunit.path,
+	[ '-c', 'phpunit.xml.dist', ...junitArgs(), ...process.argv.slice( 2 ) ],
+	{ cwd: REPO_ROOT, stdio: 'inherit' }
+);
+process.exit( result.status ?? 1 );

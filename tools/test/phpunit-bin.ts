@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../stack/config.ts';
 
 export function phpunitBinary(): { path: string; note: string } | null {
-	const vendor = join(REPO_ROOT, 'vendor', 'bin', 'phpunit');
-	if (existsSync(vendor)) {
+	const vendor = join( REPO_ROOT, 'vendor', 'bin', 'phpunit' );
+	if ( existsSync( vendor ) ) {
 		return { path: vendor, note: 'vendor/bin/phpunit (Composer)' };
 	}
-	if (existsSync('/usr/bin/phpunit')) {
-		return { path: '/usr/bin/phpunit', note: '/usr/bin/phpunit (Debian; run composer install for the pinned one)' };
+	if ( existsSync( '/usr/bin/phpunit' ) ) {
+		return {
+			path: '/usr/bin/phpunit',
+			note: '/usr/bin/phpunit (Debian; run composer install for the pinned one)',
+		};
 	}
 	return null;
 }
@@ -19,5 +22,5 @@ export function phpunitBinary(): { path: string; note: string } | null {
 /** PHPUnit arguments for a JUnit report when the layer runner asks for one (KC_JUNIT_FILE). */
 export function junitArgs(): string[] {
 	const file = process.env.KC_JUNIT_FILE;
-	return file ? ['--log-junit', file] : [];
+	return file ? [ '--log-junit', file ] : [];
 }
