@@ -4,14 +4,14 @@
  *
  * Plain Node.js (no dependencies), because in a fresh clone nothing is installed yet. It installs what is
  * missing, says what it does, then hands over to the TypeScript entry point:
- *   - npm packages: `npm ci` when node_modules is missing, `npm install` when it is older than the lock;
- *   - Composer dev tools (`composer install`) when vendor/ is missing or older than composer.json;
+ *   - npm packages: `npm ci` when node_modules is missing, `npm install` when it lacks what the lock names;
+ *   - Composer dev tools (`composer install`) when vendor/ lacks a package composer.json requires;
  *   - Debian packages, for `test`, through the native stack's own script when it exists;
  * then runs `tsx tools/start/playground.ts` (start) or `tsx tools/test/run-all.ts` (test) with the rest of
  * the arguments.
  */
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,17 +28,6 @@ const entries = {
  */
 function say( message ) {
 	process.stdout.write( `[bootstrap] ${ message }\n` );
-}
-
-/**
- * Modification time of a path in milliseconds, or 0 when it does not exist.
- *
- * @param {string} path Path relative to the repository.
- * @return {number} The time.
- */
-function mtime( path ) {
-	const full = join( root, path );
-	return existsSync( full ) ? statSync( full ).mtimeMs : 0;
 }
 
 /**
@@ -74,34 +63,88 @@ function run( command, args ) {
 	}
 }
 
-/** Installs npm packages when node_modules is missing or older than the lock file. */
+/**
+ * Names the first package that package.json or package-lock.json wants and node_modules does not have at
+ * that version, or returns null when node_modules matches.
+ *
+ * @return {string|null} What is out of date.
+ */
+function npmDrift() {
+	const read = ( path ) =>
+		JSON.parse( readFileSync( join( root, path ), 'utf8' ) );
+	// npm writes node_modules/.package-lock.json (what is installed) at the end of every install.
+	const installed = read( 'node_modules/.package-lock.json' ).packages ?? {};
+	const manifest = read( 'package.json' );
+	for ( const name of Object.keys( {
+		...manifest.dependencies,
+		...manifest.devDependencies,
+	} ) ) {
+		if ( ! installed[ `node_modules/${ name }` ] ) {
+			return name;
+		}
+	}
+	if ( ! existsSync( join( root, 'package-lock.json' ) ) ) {
+		return null;
+	}
+	const locked = read( 'package-lock.json' ).packages ?? {};
+	for ( const [ path, entry ] of Object.entries( locked ) ) {
+		if ( ! path || entry.optional || entry.link ) {
+			continue;
+		}
+		if ( installed[ path ]?.version !== entry.version ) {
+			return `${ path.replace( /^.*node_modules\//, '' ) }@${ entry.version }`;
+		}
+	}
+	return null;
+}
+
+/** Installs npm packages when node_modules is missing or does not match package.json and the lock file. */
 function ensureNpm() {
 	const hasLock = existsSync( join( root, 'package-lock.json' ) );
-	// npm writes node_modules/.package-lock.json at the end of every install.
-	const installed = mtime( 'node_modules/.package-lock.json' );
-	if ( ! installed ) {
+	if ( ! existsSync( join( root, 'node_modules/.package-lock.json' ) ) ) {
 		say(
 			'node_modules is missing: installing npm packages (first run only).'
 		);
 		run( 'npm', [ hasLock ? 'ci' : 'install', '--no-audit', '--no-fund' ] );
 		return;
 	}
-	const wanted = Math.max(
-		mtime( 'package-lock.json' ),
-		mtime( 'package.json' )
-	);
-	if ( wanted > installed + 1000 ) {
-		say(
-			'package.json or package-lock.json changed since the last install: updating node_modules.'
-		);
+	const drift = npmDrift();
+	if ( drift ) {
+		say( `node_modules lacks ${ drift }: updating npm packages.` );
 		run( 'npm', [ 'install', '--no-audit', '--no-fund' ] );
 	}
 }
 
-/** Installs the Composer dev tools (PHPCS, PHPStan, PHPUnit) when vendor/ is missing or stale. */
+/**
+ * Names the first package composer.json requires that vendor/ lacks, or returns null.
+ *
+ * @return {string|null} What is missing.
+ */
+function composerDrift() {
+	const installedFile = join( root, 'vendor/composer/installed.json' );
+	if ( ! existsSync( installedFile ) ) {
+		return 'vendor/';
+	}
+	const installed = JSON.parse( readFileSync( installedFile, 'utf8' ) );
+	const names = new Set(
+		( installed.packages ?? installed ).map( ( entry ) => entry.name )
+	);
+	const manifest = JSON.parse(
+		readFileSync( join( root, 'composer.json' ), 'utf8' )
+	);
+	return (
+		Object.keys( {
+			...manifest.require,
+			...manifest[ 'require-dev' ],
+		} ).find( ( name ) => name.includes( '/' ) && ! names.has( name ) ) ??
+		null
+	);
+}
+
+/** Installs the Composer dev tools (PHPCS, PHPStan, PHPUnit) when vendor/ lacks any of them. */
 function ensureComposer() {
-	const installed = mtime( 'vendor/composer/installed.json' );
-	if ( installed && installed + 1000 >= mtime( 'composer.json' ) ) {
+	const drift = composerDrift();
+	if ( ! drift ) {
 		return;
 	}
 	if ( ! has( 'composer' ) ) {
@@ -111,9 +154,7 @@ function ensureComposer() {
 		return;
 	}
 	say(
-		installed
-			? 'composer.json changed: updating the Composer dev tools.'
-			: 'vendor/ is missing: installing the Composer dev tools (PHPCS, PHPStan, PHPUnit).'
+		`${ drift } missing: installing the Composer dev tools (PHPCS, PHPStan, PHPUnit).`
 	);
 	run( 'composer', [ 'install', '--no-interaction', '--no-progress' ] );
 }
