@@ -147,7 +147,13 @@ class SessionStarter {
 		} catch ( \Exception $e ) {
 			// The lock stayed busy: the session exists, so the shopper must still reach it. Writing these few
 			// keys of our own without the lock is safe; the state machine reads the session from the API anyway.
-			Logger::warning( 'Stored the new session without the order lock.', array( 'order_id' => $order->get_id(), 'error' => $e->getMessage() ) );
+			Logger::warning(
+				'Stored the new session without the order lock.',
+				array(
+					'order_id' => $order->get_id(),
+					'error'    => $e->getMessage(),
+				)
+			);
 			$write();
 		}
 	}

@@ -1,6 +1,6 @@
 <?php
 /**
- * process_payment() against the sandbox: the payload it sends, session reuse, and what a shopper sees when the
+ * The gateway's process_payment() against the sandbox: the payload it sends, session reuse, and what a shopper sees when the
  * API fails, is slow or rate-limits.
  *
  * @package KoreaCheckout
@@ -25,13 +25,13 @@ final class ProcessPaymentTest extends GatewayTestCase {
 	 */
 	private function sessions_of( int $order_id ): int {
 		$all = $this->sandbox_call( 'GET', '/sandbox/sessions' )['sessions'];
-		return count( array_filter( $all, static fn( array $s ) => (string) $order_id === (string) ( $s['platformOrderId'] ?? '' ) ) );
+		return count( array_filter( $all, static fn( array $s ) => (string) ( $s['platformOrderId'] ?? '' ) === (string) $order_id ) );
 	}
 
 	public function test_the_session_carries_the_order_and_adds_up(): void {
-		$scarf = $this->create_product( 29000 );
-		$tea   = $this->create_product( 12000 );
-		$order = $this->create_order(
+		$scarf      = $this->create_product( 29000 );
+		$tea        = $this->create_product( 12000 );
+		$order      = $this->create_order(
 			array(
 				'items' => array( array( $scarf, 2 ), array( $tea, 1 ) ),
 				'meta'  => array( '_korea_checkout_method' => 'kakao_pay' ),
@@ -125,10 +125,37 @@ final class ProcessPaymentTest extends GatewayTestCase {
 	 */
 	public function fault_cases(): array {
 		return array(
-			'server error'       => array( array( 'mode' => '500', 'count' => 5 ), 'not responding' ),
-			'long rate limit'    => array( array( 'mode' => '429', 'count' => 5, 'delayMs' => 30000 ), 'wait a moment' ),
-			'repeated 429'       => array( array( 'mode' => '429', 'count' => 2, 'delayMs' => 1000 ), 'wait a moment' ),
-			'hang past timeout'  => array( array( 'mode' => 'hang', 'count' => 1, 'delayMs' => 20000 ), 'not responding' ),
+			'server error'      => array(
+				array(
+					'mode'  => '500',
+					'count' => 5,
+				),
+				'not responding',
+			),
+			'long rate limit'   => array(
+				array(
+					'mode'    => '429',
+					'count'   => 5,
+					'delayMs' => 30000,
+				),
+				'wait a moment',
+			),
+			'repeated 429'      => array(
+				array(
+					'mode'    => '429',
+					'count'   => 2,
+					'delayMs' => 1000,
+				),
+				'wait a moment',
+			),
+			'hang past timeout' => array(
+				array(
+					'mode'    => 'hang',
+					'count'   => 1,
+					'delayMs' => 20000,
+				),
+				'not responding',
+			),
 		);
 	}
 
@@ -161,14 +188,31 @@ final class ProcessPaymentTest extends GatewayTestCase {
 
 	public function test_one_short_429_is_waited_out(): void {
 		$order = $this->create_order();
-		$this->sandbox_call( 'POST', '/sandbox/faults', array( 'target' => 'create-session', 'mode' => '429', 'count' => 1, 'delayMs' => 1000 ) );
+		$this->sandbox_call(
+			'POST',
+			'/sandbox/faults',
+			array(
+				'target'  => 'create-session',
+				'mode'    => '429',
+				'count'   => 1,
+				'delayMs' => 1000,
+			)
+		);
 		$this->start_payment( $order );
 		$this->assertSame( 1, $this->sessions_of( $order->get_id() ) );
 	}
 
 	public function test_the_log_names_the_failure_without_secrets_or_personal_data(): void {
 		$order = $this->create_order();
-		$this->sandbox_call( 'POST', '/sandbox/faults', array( 'target' => 'create-session', 'mode' => '500', 'count' => 1 ) );
+		$this->sandbox_call(
+			'POST',
+			'/sandbox/faults',
+			array(
+				'target' => 'create-session',
+				'mode'   => '500',
+				'count'  => 1,
+			)
+		);
 		$lines = array();
 		$log   = static function ( $message, $level, $context ) use ( &$lines ) {
 			$lines[] = $message . ' ' . wp_json_encode( $context );

@@ -72,7 +72,15 @@ final class RefundTest extends GatewayTestCase {
 
 	public function test_a_refusal_is_shown_and_no_refund_is_kept(): void {
 		list( $order ) = $this->paid_order();
-		$this->sandbox_call( 'POST', '/sandbox/faults', array( 'target' => 'refund', 'mode' => '500', 'count' => 1 ) );
+		$this->sandbox_call(
+			'POST',
+			'/sandbox/faults',
+			array(
+				'target' => 'refund',
+				'mode'   => '500',
+				'count'  => 1,
+			)
+		);
 		$result = $this->refund_from_order_screen( $order, '5000' );
 		$this->assertInstanceOf( \WP_Error::class, $result );
 		$this->assertStringContainsString( 'Korea Checkout did not refund', $result->get_error_message() );

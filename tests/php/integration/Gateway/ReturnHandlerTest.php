@@ -36,12 +36,12 @@ final class ReturnHandlerTest extends GatewayTestCase {
 	 */
 	public function failure_codes(): array {
 		return array(
-			'card company'  => array( 'REJECT_CARD_COMPANY', 'card company declined' ),
-			'aborted'       => array( 'PAY_PROCESS_ABORTED', 'stopped because of an error' ),
-			'expiry'        => array( 'INVALID_CARD_EXPIRATION', 'expiry date' ),
-			'balance'       => array( 'NOT_ENOUGH_BALANCE', 'balance is not enough' ),
-			'daily count'   => array( 'EXCEED_MAX_DAILY_PAYMENT_COUNT', 'number of payments for today' ),
-			'unknown code'  => array( 'SOMETHING_NEW', 'did not go through' ),
+			'card company' => array( 'REJECT_CARD_COMPANY', 'card company declined' ),
+			'aborted'      => array( 'PAY_PROCESS_ABORTED', 'stopped because of an error' ),
+			'expiry'       => array( 'INVALID_CARD_EXPIRATION', 'expiry date' ),
+			'balance'      => array( 'NOT_ENOUGH_BALANCE', 'balance is not enough' ),
+			'daily count'  => array( 'EXCEED_MAX_DAILY_PAYMENT_COUNT', 'number of payments for today' ),
+			'unknown code' => array( 'SOMETHING_NEW', 'did not go through' ),
 		);
 	}
 
@@ -54,7 +54,14 @@ final class ReturnHandlerTest extends GatewayTestCase {
 	public function test_a_failed_payment_goes_back_with_the_reason_and_the_order_payable( string $code, string $expected ): void {
 		$order      = $this->create_order();
 		$session_id = $this->start_payment( $order );
-		$failed     = $this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/fail", array( 'code' => $code, 'message' => '<b>raw text never shown</b>' ) );
+		$failed     = $this->sandbox_call(
+			'POST',
+			"/sandbox/sessions/{$session_id}/fail",
+			array(
+				'code'    => $code,
+				'message' => '<b>raw text never shown</b>',
+			)
+		);
 
 		$destination = $this->come_back( $failed['redirectUrl'] );
 		$order       = $this->reload( $order->get_id() );
@@ -115,7 +122,13 @@ final class ReturnHandlerTest extends GatewayTestCase {
 		$order      = $this->create_order();
 		$session_id = $this->start_payment( $order );
 		// The shopper did not pay, but the link claims so.
-		$forged = add_query_arg( array( 'sessionId' => $session_id, 'status' => 'completed' ), ReturnHandler::url( $order ) );
+		$forged = add_query_arg(
+			array(
+				'sessionId' => $session_id,
+				'status'    => 'completed',
+			),
+			ReturnHandler::url( $order )
+		);
 		$this->come_back( $forged );
 		$this->assertFalse( $this->reload( $order->get_id() )->is_paid() );
 
@@ -123,7 +136,15 @@ final class ReturnHandlerTest extends GatewayTestCase {
 		$other     = $this->create_order();
 		$other_sid = $this->start_payment( $other );
 		$this->sandbox_call( 'POST', "/sandbox/sessions/{$other_sid}/pay", array( 'method' => 'card' ) );
-		$this->come_back( add_query_arg( array( 'sessionId' => $other_sid, 'status' => 'completed' ), ReturnHandler::url( $order ) ) );
+		$this->come_back(
+			add_query_arg(
+				array(
+					'sessionId' => $other_sid,
+					'status'    => 'completed',
+				),
+				ReturnHandler::url( $order )
+			)
+		);
 		$this->assertFalse( $this->reload( $order->get_id() )->is_paid() );
 	}
 

@@ -51,7 +51,19 @@ final class MoneyTest extends TestCase {
 	public function test_to_major_gives_the_wire_numbers(): void {
 		$this->assertSame( 29000, Money::to_major( 29000, 'KRW' ) );
 		$this->assertSame( 29.99, Money::to_major( 2999, 'USD' ) );
-		$this->assertSame( '{"a":29.99,"b":0.1,"c":29000}', json_encode( array( 'a' => Money::to_major( 2999, 'USD' ), 'b' => Money::to_major( 10, 'USD' ), 'c' => Money::to_major( 29000, 'KRW' ) ) ) );
+		$this->assertSame(
+			'{"a":29.99,"b":0.1,"c":29000}',
+			json_encode(
+				array(
+					'a' => Money::to_major( 2999, 'USD' ),
+					'b' => Money::to_major( 10, 'USD' ),
+					'c' => Money::to_major(
+						29000,
+						'KRW'
+					),
+				)
+			)
+		);
 	}
 
 	public function test_from_api_recovers_minor_units_from_decoded_json(): void {

@@ -23,7 +23,23 @@ final class SessionOwnershipTest extends TestCase {
 	}
 
 	public function test_metadata_when_shown_must_agree(): void {
-		$this->assertTrue( SessionOwnership::belongs( array( 'platformOrderId' => '77', 'metadata' => array( 'orderId' => '77' ) ), 77 ) );
-		$this->assertFalse( SessionOwnership::belongs( array( 'platformOrderId' => '77', 'metadata' => array( 'orderId' => '12' ) ), 77 ) );
+		$this->assertTrue(
+			SessionOwnership::belongs(
+				array(
+					'platformOrderId' => '77',
+					'metadata'        => array( 'orderId' => '77' ),
+				),
+				77
+			)
+		);
+		$this->assertFalse(
+			SessionOwnership::belongs(
+				array(
+					'platformOrderId' => '77',
+					'metadata'        => array( 'orderId' => '12' ),
+				),
+				77
+			)
+		);
 	}
 }

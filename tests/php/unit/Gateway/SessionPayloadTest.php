@@ -28,15 +28,32 @@ final class SessionPayloadTest extends TestCase {
 				'currency'       => 'KRW',
 				'total'          => 61000,
 				'lines'          => array(
-					array( 'name' => '개량한복', 'quantity' => 2, 'amount' => 58000, 'product_id' => '12' ),
-					array( 'name' => '택배', 'quantity' => 1, 'amount' => 3000 ),
+					array(
+						'name'       => '개량한복',
+						'quantity'   => 2,
+						'amount'     => 58000,
+						'product_id' => '12',
+					),
+					array(
+						'name'     => '택배',
+						'quantity' => 1,
+						'amount'   => 3000,
+					),
 				),
 				'fallback_name'  => 'Order #1234',
-				'customer'       => array( 'name' => '홍길동', 'email' => 'gildong@example.kr', 'phone' => '' ),
+				'customer'       => array(
+					'name'  => '홍길동',
+					'email' => 'gildong@example.kr',
+					'phone' => '',
+				),
 				'return_url'     => 'http://127.0.0.1:8130/?wc-api=korea_checkout_return&order_id=1234&token=abc',
 				'cancel_url'     => 'http://127.0.0.1:8130/?wc-api=korea_checkout_return&order_id=1234&token=abc',
 				'webhook_url'    => 'http://127.0.0.1:8130/wp-json/korea-checkout/v1/webhook',
-				'metadata'       => array( 'orderId' => '1234', 'orderKeyHash' => SessionPayload::order_key_hash( 'wc_order_abc' ), 'locale' => 'ko' ),
+				'metadata'       => array(
+					'orderId'      => '1234',
+					'orderKeyHash' => SessionPayload::order_key_hash( 'wc_order_abc' ),
+					'locale'       => 'ko',
+				),
 				'now'            => 1_764_000_123,
 				'lifetime_hours' => 24,
 				'shop_id'        => '',
@@ -51,7 +68,14 @@ final class SessionPayloadTest extends TestCase {
 		$this->assertSame( '1234', $payload['platformOrderId'] );
 		$this->assertSame( 61000, $payload['totalAmount'] );
 		$this->assertSame( 'KRW', $payload['currency'] );
-		$this->assertSame( array( 'name' => '홍길동', 'email' => 'gildong@example.kr' ), $payload['customer'], 'an empty phone is left out' );
+		$this->assertSame(
+			array(
+				'name'  => '홍길동',
+				'email' => 'gildong@example.kr',
+			),
+			$payload['customer'],
+			'an empty phone is left out'
+		);
 		$this->assertSame( 29000, $payload['items'][0]['price'] );
 		$this->assertSame( 2, $payload['items'][0]['quantity'] );
 		$this->assertSame( '12', $payload['items'][0]['productId'] );
@@ -68,7 +92,11 @@ final class SessionPayloadTest extends TestCase {
 					'currency' => 'USD',
 					'total'    => 3998,
 					'lines'    => array(
-						array( 'name' => 'Mug', 'quantity' => 2, 'amount' => 3998 ),
+						array(
+							'name'     => 'Mug',
+							'quantity' => 2,
+							'amount'   => 3998,
+						),
 					),
 					'shop_id'  => 'shop_2',
 				)
@@ -92,7 +120,20 @@ final class SessionPayloadTest extends TestCase {
 
 	public function test_a_changed_order_or_a_dead_previous_session_gets_another_key(): void {
 		$payload = SessionPayload::build( self::facts() );
-		$changed = SessionPayload::build( self::facts( array( 'total' => 64000, 'lines' => array( array( 'name' => 'X', 'quantity' => 1, 'amount' => 64000 ) ) ) ) );
+		$changed = SessionPayload::build(
+			self::facts(
+				array(
+					'total' => 64000,
+					'lines' => array(
+						array(
+							'name'     => 'X',
+							'quantity' => 1,
+							'amount'   => 64000,
+						),
+					),
+				)
+			)
+		);
 		$base    = SessionPayload::idempotency_key( 1234, SessionPayload::hash( $payload ), $payload['expiresAt'], '' );
 		$this->assertNotSame( SessionPayload::hash( $payload ), SessionPayload::hash( $changed ) );
 		$this->assertNotSame( $base, SessionPayload::idempotency_key( 1234, SessionPayload::hash( $changed ), $changed['expiresAt'], '' ) );
@@ -114,11 +155,11 @@ final class SessionPayloadTest extends TestCase {
 
 	public function test_metadata_respects_the_api_limits(): void {
 		$wanted = array(
-			'orderId' => '1',
-			'empty'   => '',
-			'array'   => array( 'x' ),
+			'orderId'             => '1',
+			'empty'               => '',
+			'array'               => array( 'x' ),
 			str_repeat( 'k', 41 ) => 'too long a key',
-			'long'    => str_repeat( '가', 2500 ),
+			'long'                => str_repeat( '가', 2500 ),
 		);
 		for ( $i = 0; $i < 60; $i++ ) {
 			$wanted[ 'field_' . $i ] = 'v' . $i;

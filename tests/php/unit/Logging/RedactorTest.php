@@ -44,19 +44,19 @@ final class RedactorTest extends TestCase {
 	public function test_context_is_masked_by_key_at_any_depth(): void {
 		$clean = Redactor::context(
 			array(
-				'order_id'   => 42,
-				'x-api-key'  => 'sk_test_123',
-				'customer'   => array(
+				'order_id'           => 42,
+				'x-api-key'          => 'sk_test_123',
+				'customer'           => array(
 					'name'  => '홍길동',
 					'email' => 'a@b.kr',
 					'phone' => '010-0000-0000',
 				),
 				'billing_first_name' => '길동',
 				'accountHolder'      => '홍길동',
-				'note'       => 'reach me at a@b.kr',
-				'empty_name' => '',
-				'headers'    => array( 'Authorization' => 'Bearer x' ),
-				'session_id' => 'cs_1',
+				'note'               => 'reach me at a@b.kr',
+				'empty_name'         => '',
+				'headers'            => array( 'Authorization' => 'Bearer x' ),
+				'session_id'         => 'cs_1',
 			)
 		);
 		$this->assertSame( 42, $clean['order_id'] );
