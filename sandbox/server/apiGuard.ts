@@ -64,7 +64,7 @@ export function apiGuard( ctx: SandboxContext ) {
 			const seconds = Math.max(
 				1,
 				Math.ceil(
-					( fault.delayMs === 30_000 ? 2_000 : fault.delayMs ) / 1000
+					fault.delayMs / 1000
 				)
 			);
 			throw new ApiError(

@@ -6,6 +6,8 @@ export const API_FAULT_TARGETS = [ 'create-session', 'get-session', 'patch-sessi
 export const API_FAULT_MODES = [ '500', '429', 'hang' ] as const;
 export const WEBHOOK_FAULT_MODES = [ 'duplicate', 'delay', 'reorder', 'bad-signature' ] as const;
 export const DEFAULT_FAULT_DELAY_MS = 30_000;
+/** A `429` fault's Retry-After when no delayMs is given. */
+export const DEFAULT_RETRY_AFTER_MS = 2_000;
 
 /** Faults armed through POST /sandbox/faults; each is used up by the next `count` matching calls. */
 export class Faults {
@@ -22,7 +24,7 @@ export class Faults {
 			mode,
 			count,
 			remaining: count,
-			delayMs: delayMs ?? DEFAULT_FAULT_DELAY_MS,
+			delayMs: delayMs ?? ( mode === '429' ? DEFAULT_RETRY_AFTER_MS : DEFAULT_FAULT_DELAY_MS ),
 			createdAt: now.toISOString(),
 		};
 		this.store.mutate( ( state ) => state.faults.push( fault ) );

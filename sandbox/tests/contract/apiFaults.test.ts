@@ -39,7 +39,10 @@ describe( 'API faults', () => {
 		const limited = await api.get( `/api/checkout/session/${ id }` );
 		expect( limited.status ).toBe( 429 );
 		expect( limited.body.error.code ).toBe( 'rate_limited' );
-		expect( Number( limited.headers.get( 'retry-after' ) ) ).toBeGreaterThanOrEqual( 1 );
+		expect( limited.headers.get( 'retry-after' ) ).toBe( '2' );
+		expect( limited.headers.get( 'x-ratelimit-limit' ) ).not.toBeNull();
+		await api.post( '/sandbox/faults', { target: 'get-session', mode: '429', delayMs: 5000 } );
+		expect( ( await api.get( `/api/checkout/session/${ id }` ) ).headers.get( 'retry-after' ) ).toBe( '5' );
 		expect( ( await api.get( `/api/checkout/session/${ id }` ) ).status ).toBe( 200 );
 	} );
 
@@ -81,7 +84,7 @@ describe( 'API faults', () => {
 		const before = await countSessions();
 		const timedOut = await fetch( `${ sandbox.url }/api/checkout/create-session`, {
 			method: 'POST',
-			headers: { 'x-api-key': sandbox.apiKey, 'content-type': 'application/json' },
+			headers: { 'x-api-key': sandbox.apiKey, 'content-type': 'application/json', 'idempotency-key': 'hang-default' },
 			body: JSON.stringify( sessionBody() ),
 			signal: AbortSignal.timeout( 1000 ),
 		} ).then(
@@ -90,6 +93,13 @@ describe( 'API faults', () => {
 		);
 		expect( timedOut ).toBe( 'TimeoutError' );
 		expect( await countSessions() ).toBe( before + 1 );
+		// The retry with the same key is answered at once with the session the first call made.
+		const retry = await api.post( '/api/checkout/create-session', sessionBody(), { headers: { 'idempotency-key': 'hang-default' } } );
+		expect( retry.status ).toBe( 200 );
+		expect( retry.ms ).toBeLessThan( 5000 );
+		const sessions = ( await api.get( '/sandbox/sessions' ) ).body.sessions;
+		expect( sessions ).toHaveLength( before + 1 );
+		expect( sessions[ 0 ].sessionId ).toBe( retry.body.sessionId );
 	} );
 
 	it( 'DELETE /sandbox/faults disarms everything', async () => {
