@@ -131,7 +131,8 @@ final class MethodChoice {
 		}
 		$show_korean = ! str_starts_with( determine_locale(), 'ko' );
 		?>
-		<fieldset class="<?php echo esc_attr( CssVars::SCOPE_CLASS ); ?> korea-checkout-methods" id="korea-checkout-methods">
+		<div class="<?php echo esc_attr( CssVars::SCOPE_CLASS ); ?> korea-checkout-methods">
+		<fieldset class="korea-checkout-methods__group" id="korea-checkout-methods">
 			<legend class="korea-checkout-methods__legend"><?php esc_html_e( 'Choose how to pay', 'korea-checkout' ); ?></legend>
 			<?php foreach ( $methods as $method ) : ?>
 				<label class="korea-checkout-methods__option">
@@ -145,6 +146,7 @@ final class MethodChoice {
 				</label>
 			<?php endforeach; ?>
 		</fieldset>
+		</div>
 		<?php
 	}
 

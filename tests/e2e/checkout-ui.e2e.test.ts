@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { e2eStack } from '../support/e2e.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
 import { SandboxControl, sessionIdFromCheckoutUrl } from '../support/sandbox.ts';
 import { wpEval } from '../support/wp.ts';
 
@@ -65,6 +65,9 @@ async function newPage( viewport: { width: number; height: number }, postcode: '
 	await page?.context().close();
 	const context = await browser.newContext( { viewport, locale: 'en-US' } );
 	page = await context.newPage();
+	// The store runs on php -S beside other stacks: give it time.
+	page.setDefaultNavigationTimeout( 120_000 );
+	page.setDefaultTimeout( 60_000 );
 	const requests: string[] = [];
 	page.on( 'request', ( request: Request ) => requests.push( request.url() ) );
 	// The Daum script's URL is answered here: the page never reaches the internet.
@@ -123,10 +126,11 @@ describe( 'checkout UI', () => {
 		const { requests } = await newPage( DESKTOP );
 		await page.goto( `${ stack.storeUrl }/` );
 		await page.waitForLoadState( 'networkidle' );
+		// Our handles all start with korea-checkout (WooCommerce's own files also sit under plugins/ here).
 		const ours = await page.evaluate( () =>
-			[ ...document.querySelectorAll< HTMLScriptElement | HTMLLinkElement >( 'script[src], link[rel="stylesheet"]' ) ]
-				.map( ( element ) => ( element instanceof HTMLScriptElement ? element.src : element.href ) )
-				.filter( ( url ) => url.includes( '/korea-checkout/' ) )
+			[ ...document.querySelectorAll( 'script, link[rel="stylesheet"], style' ) ]
+				.filter( ( element ) => element.id.startsWith( 'korea-checkout' ) || /\/korea-checkout\/build\//.test( element.getAttribute( 'src' ) ?? element.getAttribute( 'href' ) ?? '' ) )
+				.map( ( element ) => element.id || element.outerHTML.slice( 0, 120 ) )
 		);
 		expect( ours ).toEqual( [] );
 		expect( await page.locator( 'style#korea-checkout-ui-inline-css' ).count() ).toBe( 0 );
@@ -134,9 +138,10 @@ describe( 'checkout UI', () => {
 		await addToCart( 'KC-TEA' );
 		await openBlockCheckout();
 		await page.getByRole( 'button', { name: 'Find address' } ).first().waitFor();
-		expect( requests.filter( ( url ) => url.includes( '/korea-checkout/build/' ) ).some( ( url ) => url.includes( 'address-search.js' ) ) ).toBe( true );
+		expect( requests.some( ( url ) => url.includes( '/korea-checkout/build/address-search.js' ) ) ).toBe( true );
+		expect( requests.some( ( url ) => url.includes( '/korea-checkout/build/payment-method.js' ) ) ).toBe( true );
 		expect( requests.some( ( url ) => url.includes( 'daumcdn' ) || url.includes( 'postcode-layer' ) ) ).toBe( false );
-	} );
+	}, 300_000 );
 
 	it( 'completes a block checkout with a searched address, a field and a method, at phone width', async () => {
 		await newPage( PHONE );
@@ -163,7 +168,7 @@ describe( 'checkout UI', () => {
 		await dialog.waitFor();
 		const box = await dialog.boundingBox();
 		expect( box?.width ).toBeLessThanOrEqual( 360 );
-		await screenshot( page, 'checkout-block-360-address-layer' );
+		await page.screenshot( { path: join( ARTIFACTS, 'checkout-block-360-address-layer.png' ) } );
 		await page.getByRole( 'button', { name: /테헤란로 152/ } ).click();
 		await expect.poll( () => dialog.count() ).toBe( 0 );
 
@@ -171,7 +176,10 @@ describe( 'checkout UI', () => {
 		expect( await page.locator( '#shipping-address_1' ).inputValue() ).toBe( '서울 강남구 테헤란로 152 (역삼동, 강남파이낸스센터)' );
 		expect( await page.locator( '#shipping-city' ).inputValue() ).toBe( '서울 강남구' );
 		await expect.poll( () => page.evaluate( () => document.activeElement?.id ) ).toBe( 'shipping-address_2' );
-		await page.keyboard.type( '12층' );
+		// Let WooCommerce finish pushing the new address (totals, shipping) before typing into the form it redraws.
+		await page.waitForLoadState( 'networkidle' );
+		await page.keyboard.type( '12층', { delay: 80 } );
+		await expect.poll( () => page.locator( '#shipping-address_2' ).inputValue() ).toBe( '12층' );
 
 		await page.fill( '#shipping-first_name', '민지' );
 		await page.fill( '#shipping-last_name', '박' );
@@ -218,7 +226,7 @@ describe( 'checkout UI', () => {
 		await page.getByText( 'Block theme value' ).first().waitFor();
 		await page.getByText( 'Please leave it at the door' ).first().waitFor();
 		await screenshot( page, 'checkout-block-360-order-received' );
-	} );
+	}, 420_000 );
 
 	it( 'shows the block checkout at desktop width and tells the shopper when the search cannot load', async () => {
 		await newPage( DESKTOP, 'down' );
@@ -236,7 +244,7 @@ describe( 'checkout UI', () => {
 		await page.locator( 'label[for="radio-control-wc-payment-method-options-korea_checkout"]' ).click();
 		await page.getByRole( 'group', { name: 'Choose how to pay' } ).waitFor();
 		await screenshot( page, 'checkout-block-1280-search-unavailable' );
-	} );
+	}, 300_000 );
 
 	it( 'completes a classic checkout with a searched lot-number address, a field and a method', async () => {
 		await newPage( PHONE );
@@ -254,7 +262,8 @@ describe( 'checkout UI', () => {
 		expect( await page.locator( '#billing_address_1' ).inputValue() ).toBe( '서울 서초구 반포동 20-43 래미안퍼스티지' );
 		expect( await page.locator( '#billing_city' ).inputValue() ).toBe( '서울 서초구' );
 		expect( await page.evaluate( () => document.activeElement?.id ) ).toBe( 'billing_address_2' );
-		await page.keyboard.type( '101동 1001호' );
+		await page.keyboard.type( '101동 1001호', { delay: 50 } );
+		await expect.poll( () => page.locator( '#billing_address_2' ).inputValue() ).toBe( '101동 1001호' );
 
 		await page.fill( '#billing_first_name', '서준' );
 		await page.fill( '#billing_last_name', '이' );
@@ -285,7 +294,7 @@ describe( 'checkout UI', () => {
 		const metadata = ( await sandbox.session( sessionId ) ).metadata as Record< string, string >;
 		expect( metadata.paymentMethod ).toBe( 'naver_pay' );
 		expect( metadata.field_custom_field ).toBe( 'Classic theme value' );
-	} );
+	}, 420_000 );
 
 	it( 'refuses a classic order whose postcode is not five digits, with the message next to the form', async () => {
 		await newPage( DESKTOP );
@@ -306,5 +315,5 @@ describe( 'checkout UI', () => {
 		await error.waitFor( { timeout: 60_000 } );
 		expect( ( await error.textContent() ) ?? '' ).toMatch( /postcode/i );
 		await screenshot( page, 'checkout-classic-1280-bad-postcode' );
-	} );
+	}, 300_000 );
 } );
