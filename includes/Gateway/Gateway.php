@@ -152,12 +152,14 @@ class Gateway extends \WC_Payment_Gateway {
 	 * @param \WC_Order $order The order.
 	 */
 	private function remember_checkout_page( \WC_Order $order ): void {
-		$referer = wp_get_referer();
-		if ( ! is_string( $referer ) || '' === $referer || wp_validate_redirect( $referer, '' ) !== $referer ) {
+		// The browser's Referer, not wp_get_referer(): the classic form's `_wp_http_referer` names the
+		// `?wc-ajax=update_order_review` request that last rendered it, not the page.
+		$referer = isset( $_SERVER['HTTP_REFERER'] ) ? esc_url_raw( wp_unslash( $_SERVER['HTTP_REFERER'] ) ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- esc_url_raw() sanitizes it.
+		if ( '' === $referer || str_contains( $referer, 'wc-ajax' ) || wp_validate_redirect( $referer, '' ) !== $referer ) {
 			return;
 		}
 		if ( $order->get_meta( '_korea_checkout_return_to' ) !== $referer ) {
-			$order->update_meta_data( '_korea_checkout_return_to', esc_url_raw( $referer ) );
+			$order->update_meta_data( '_korea_checkout_return_to', $referer );
 			$order->save();
 		}
 	}
