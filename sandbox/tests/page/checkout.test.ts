@@ -174,6 +174,30 @@ describe( 'hosted checkout page', () => {
 		await close();
 	} );
 
+	it( 'lets a shopper try a failed payment again, in their language', async () => {
+		const id = await createSession( sandbox, store, {
+			metadata: { locale: 'en' },
+		} );
+		await control( sandbox, 'POST', `/sandbox/sessions/${ id }/fail`, {
+			code: 'REJECT_CARD_COMPANY',
+		} );
+		const { page, close } = await open( id );
+		await page.locator( '[data-state="failed"]' ).waitFor();
+		// The reason reads in the page's language, whatever language the failure was recorded in.
+		expect( await page.locator( '.failure-reason' ).textContent() ).toBe(
+			'REJECT_CARD_COMPANY The card company declined the payment.'
+		);
+		await page.click( '#retry' );
+		await page.locator( '#pay' ).waitFor();
+		expect(
+			await page.evaluate( () => document.querySelector( ':focus' )?.id )
+		).toBe( 'pay-title' );
+		const landed = await leaveFor( page, () => page.click( '#pay' ) );
+		expect( landed.searchParams.get( 'status' ) ).toBe( 'completed' );
+		expect( ( await getSession( id ) ).status ).toBe( 'completed' );
+		await close();
+	} );
+
 	it( 'cancels to cancelUrl with sessionId and status=cancelled', async () => {
 		const id = await createSession( sandbox, store );
 		const { page, close } = await open( id );

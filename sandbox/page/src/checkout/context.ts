@@ -8,4 +8,6 @@ export interface CheckoutContext {
 	t: Translate;
 	/** Shows another session state (after an action, or when polling sees a change). */
 	show: ( session: Session, storeUrl?: string ) => void;
+	/** Offers the payment form again for a failed session (the service lets it be paid again). */
+	retry: () => void;
 }

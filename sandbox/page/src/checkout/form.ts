@@ -17,7 +17,7 @@ import { orderSummary } from './summary.ts';
 
 /**
  * Leaves the page for the store; only http(s) targets are followed.
- * @param url
+ * @param url Where the contract says the browser goes next.
  */
 export function goTo( url: string | undefined ): boolean {
 	if ( ! url ) {
@@ -154,8 +154,8 @@ export function checkoutView( ctx: CheckoutContext ): HTMLElement {
 
 	/**
 	 * Runs one action: buttons off, progress announced, then the store (or the next state) or an error.
-	 * @param call
-	 * @param method
+	 * @param call   The control-surface request to make.
+	 * @param method The method paid with, when paying.
 	 */
 	const act = async (
 		call: () => Promise< ActionAnswer >,

@@ -7,7 +7,7 @@ import {
 	translator,
 	type Locale,
 } from '../i18n/index.ts';
-import { api, ApiError, type Session } from '../lib/api.ts';
+import { api, ApiError, isPastExpiry, type Session } from '../lib/api.ts';
 import { applyTheme, parseTheme } from '../lib/theme.ts';
 import type { CheckoutContext } from './context.ts';
 import { checkoutView } from './form.ts';
@@ -31,6 +31,8 @@ const chosenLocale = new URLSearchParams( window.location.search ).get(
 let locale: Locale = pickLocale( chosenLocale );
 let current: { session: Session; storeUrl: string | undefined } | null = null;
 let pollTimer: number | undefined;
+/** The shopper chose to try a failed payment again. */
+let retrying = false;
 
 function setLocale( next: Locale ): void {
 	locale = next;
@@ -56,11 +58,6 @@ function draw( content: HTMLElement, title: string ): void {
 	);
 }
 
-function isPastExpiry( session: Session ): boolean {
-	const expires = Date.parse( session.expiresAt );
-	return Number.isFinite( expires ) && expires <= Date.now();
-}
-
 /** Draws the current session in the current language. */
 function paint(): void {
 	if ( ! current ) {
@@ -68,10 +65,13 @@ function paint(): void {
 	}
 	const t = translator( locale );
 	const { session, storeUrl } = current;
-	const ctx: CheckoutContext = { session, locale, t, show };
+	const ctx: CheckoutContext = { session, locale, t, show, retry };
 	const title = t( 'checkout.pageTitle', { shop: session.shop?.name ?? '' } );
 	window.clearTimeout( pollTimer );
-	if ( session.status === 'pending' && ! isPastExpiry( session ) ) {
+	const payable =
+		session.status === 'pending' ||
+		( session.status === 'failed' && retrying );
+	if ( payable && ! isPastExpiry( session ) ) {
 		draw( checkoutView( ctx ), title );
 		return;
 	}
@@ -95,7 +95,14 @@ function paint(): void {
 	);
 }
 
+function retry(): void {
+	retrying = true;
+	paint();
+	document.getElementById( 'pay-title' )?.focus();
+}
+
 function show( session: Session, storeUrl?: string ): void {
+	retrying = false;
 	current = { session, storeUrl };
 	paint();
 	document.getElementById( 'state-title' )?.focus();

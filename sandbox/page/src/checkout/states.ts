@@ -1,7 +1,8 @@
 /** Everything the page shows instead of a pay button: decided sessions, a waiting virtual account, not found, errors. */
 import type { MessageKey, Translate } from '../i18n/index.ts';
-import { storeLink } from '../lib/api.ts';
+import { isPastExpiry, storeLink } from '../lib/api.ts';
 import { h, svgIcon } from '../lib/dom.ts';
+import { isFailureCode } from '../lib/failures.ts';
 import { formatDateTime, formatMoney } from '../lib/money.ts';
 import type { CheckoutContext } from './context.ts';
 import { orderSummary } from './summary.ts';
@@ -74,9 +75,9 @@ function heading( text: string ): HTMLElement {
 
 /**
  * A decided session. `status` may differ from the session's own (a pending session past its expiry shows "expired").
- * @param ctx
- * @param status
- * @param storeUrl
+ * @param ctx      The session, language and translator.
+ * @param status   The state to show.
+ * @param storeUrl The redirectUrl of the action just taken, when there was one.
  */
 export function stateView(
 	ctx: CheckoutContext,
@@ -102,7 +103,22 @@ export function stateView(
 					{ class: 'failure-reason' },
 					h( 'code', {}, session.failure.code ),
 					' ',
-					session.failure.message
+					isFailureCode( session.failure.code )
+						? t( `failure.${ session.failure.code }` )
+						: session.failure.message
+				)
+			: null;
+	const retry =
+		state === 'failed' && ! isPastExpiry( session )
+			? h(
+					'button',
+					{
+						type: 'button',
+						class: 'button button--secondary',
+						id: 'retry',
+						onclick: ctx.retry,
+					},
+					t( 'checkout.tryAgain' )
 				)
 			: null;
 	return h(
@@ -119,9 +135,17 @@ export function stateView(
 			heading( t( `state.${ state }.title` as MessageKey ) ),
 			h( 'p', {}, body ),
 			failure,
-			state === 'processing'
-				? null
-				: backLink( t, storeUrl ?? storeLink( { ...session, status } ) )
+			h(
+				'div',
+				{ class: 'actions' },
+				state === 'processing'
+					? null
+					: backLink(
+							t,
+							storeUrl ?? storeLink( { ...session, status } )
+						),
+				retry
+			)
 		),
 		orderSummary( ctx, false )
 	);
@@ -129,8 +153,8 @@ export function stateView(
 
 /**
  * A virtual account issued and waiting for its deposit.
- * @param ctx
- * @param storeUrl
+ * @param ctx      The session, language and translator.
+ * @param storeUrl The redirectUrl of the action just taken, when there was one.
  */
 export function virtualAccountView(
 	ctx: CheckoutContext,

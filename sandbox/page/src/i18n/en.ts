@@ -35,6 +35,7 @@ export const en: Record< MessageKey, string > = {
 	'checkout.processing': 'Processing the payment…',
 	'checkout.redirecting': 'Taking you back to the store…',
 	'checkout.backToStore': 'Back to the store',
+	'checkout.tryAgain': 'Try paying again',
 
 	'method.card': 'Credit or debit card',
 	'method.virtual_account': 'Virtual account',

@@ -36,6 +36,7 @@ export const ja: Record< MessageKey, string > = {
 	'checkout.processing': '決済を処理しています…',
 	'checkout.redirecting': 'ショップに戻ります…',
 	'checkout.backToStore': 'ショップに戻る',
+	'checkout.tryAgain': 'もう一度支払う',
 
 	'method.card': 'クレジット・デビットカード',
 	'method.virtual_account': 'バーチャル口座',

@@ -35,6 +35,7 @@ export const ko = {
 	'checkout.processing': '결제를 처리하는 중입니다…',
 	'checkout.redirecting': '가맹점으로 이동합니다…',
 	'checkout.backToStore': '가맹점으로 돌아가기',
+	'checkout.tryAgain': '다시 결제하기',
 
 	'method.card': '신용·체크카드',
 	'method.virtual_account': '가상계좌',

@@ -32,6 +32,7 @@ export const zh: Record< MessageKey, string > = {
 	'checkout.processing': '正在处理付款…',
 	'checkout.redirecting': '正在返回商家…',
 	'checkout.backToStore': '返回商家',
+	'checkout.tryAgain': '重新付款',
 
 	'method.card': '信用卡 / 借记卡',
 	'method.virtual_account': '虚拟账户',

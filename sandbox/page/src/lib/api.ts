@@ -175,8 +175,17 @@ export const api = {
 };
 
 /**
+ * A session whose time is up, even before the sandbox has marked it expired.
+ * @param session The session as the control surface shows it.
+ */
+export function isPastExpiry( session: Session ): boolean {
+	const expires = Date.parse( session.expiresAt );
+	return Number.isFinite( expires ) && expires <= Date.now();
+}
+
+/**
  * Where a link "back to the store" goes for a session already decided, as the contract's redirect would.
- * @param session
+ * @param session The session as the control surface shows it.
  */
 export function storeLink( session: Session ): string | null {
 	const cancelled = session.status === 'cancelled';

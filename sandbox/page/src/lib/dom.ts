@@ -50,8 +50,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 /**
  * An icon from path data, decorative (hidden from assistive technology).
- * @param paths
- * @param className
+ * @param paths     SVG path data, one string per path.
+ * @param className Class of the svg element.
  */
 export function svgIcon( paths: string[], className: string ): SVGSVGElement {
 	const svg = document.createElementNS( SVG, 'svg' );

@@ -11,3 +11,7 @@ export const FAILURE_CODES = [
 	'NOT_ENOUGH_BALANCE',
 ] as const;
 export type FailureCode = ( typeof FAILURE_CODES )[ number ];
+
+export function isFailureCode( code: string ): code is FailureCode {
+	return ( FAILURE_CODES as readonly string[] ).includes( code );
+}

@@ -30,8 +30,8 @@ function parseList( raw: string | undefined ): MethodId[] {
 /**
  * The shop's methods, narrowed to metadata `paymentMethods` when the store sent it, in the store's order
  * (the store lists them as its shoppers should see them); the shop's own order otherwise.
- * @param shopMethods
- * @param metadataList
+ * @param shopMethods  The shop's payment_methods.
+ * @param metadataList Metadata `paymentMethods`, comma-separated ids, if sent.
  */
 export function offeredMethods(
 	shopMethods: readonly string[] | undefined,
@@ -50,8 +50,8 @@ export function offeredMethods(
 
 /**
  * The method to open on: metadata `paymentMethod` when offered, else the first offered.
- * @param offered
- * @param preferred
+ * @param offered   The methods on offer.
+ * @param preferred Metadata `paymentMethod`, if sent.
  */
 export function initialMethod(
 	offered: readonly MethodId[],

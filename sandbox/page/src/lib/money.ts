@@ -37,9 +37,9 @@ const INTL_LOCALE: Record< Locale, string > = {
 
 /**
  * "29,000원" in Korean, "₩29,000" elsewhere; "$29.99" / "US$29.99" for dollars as each language writes them.
- * @param minor
- * @param currency
- * @param locale
+ * @param minor    Amount in the minor unit (won, cents).
+ * @param currency ISO 4217 code.
+ * @param locale   The page language.
  */
 export function formatMoneyMinor(
 	minor: number,

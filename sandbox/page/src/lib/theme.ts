@@ -82,7 +82,7 @@ export interface ThemeResult {
 
 /**
  * Parses the metadata value; a value that is not a JSON object yields nothing at all.
- * @param raw
+ * @param raw The metadata `theme` value, as the store sent it.
  */
 export function parseTheme( raw: string | undefined | null ): ThemeResult {
 	const result: ThemeResult = { accepted: [], rejected: [] };
@@ -127,8 +127,8 @@ export function parseTheme( raw: string | undefined | null ): ThemeResult {
 
 /**
  * Applies accepted declarations through CSSOM (allowed by the page's Content-Security-Policy).
- * @param target
- * @param theme
+ * @param target The element whose custom properties are set (the root).
+ * @param theme  What parseTheme() accepted.
  */
 export function applyTheme( target: HTMLElement, theme: ThemeResult ): void {
 	for ( const [ name, value ] of theme.accepted ) {
