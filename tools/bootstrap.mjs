@@ -7,8 +7,8 @@
  *   - npm packages: `npm ci` when node_modules is missing, `npm install` when it lacks what the lock names;
  *   - Composer dev tools (`composer install`) when vendor/ lacks a package composer.json requires;
  *   - Debian packages, for `test`, through the native stack's own script when it exists;
- * then runs `tsx tools/start/playground.ts` (start) or `tsx tools/test/run-all.ts` (test) with the rest of
- * the arguments.
+ * then runs tools/start/playground.ts (start) or tools/test/run-all.ts (test) with tsx's loader and the
+ * rest of the arguments.
  */
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -209,15 +209,13 @@ if ( command === 'test' ) {
 	ensureDebianPackages();
 }
 
-// Ctrl-C reaches the child too (same process group); we wait for it to clean up and exit with its code.
-const child = spawn(
-	join( root, 'node_modules/.bin/tsx' ),
-	[ entry, ...rest ],
-	{
-		cwd: root,
-		stdio: 'inherit',
-	}
-);
+// One Node process with tsx's loader (not the tsx wrapper, which force-kills a child that is slow to
+// acknowledge Ctrl-C), so that the entry point's own signal handlers stop what it started. Ctrl-C reaches
+// the child directly (same process group); we wait for it and exit with its code.
+const child = spawn( process.execPath, [ '--import', 'tsx', entry, ...rest ], {
+	cwd: root,
+	stdio: 'inherit',
+} );
 for ( const signal of [ 'SIGINT', 'SIGTERM', 'SIGHUP' ] ) {
 	process.on( signal, () => {
 		if ( signal !== 'SIGINT' ) {

@@ -58,11 +58,26 @@ function alive( pid: number ): boolean {
 	}
 }
 
+/** Stops what a previous run left behind when it was killed without cleaning up (its pid is gone). */
+function stopLeftovers( groups: number[] ): void {
+	for ( const group of groups ) {
+		if ( alive( group ) ) {
+			say(
+				`stopping process group ${ group } left by an earlier npm start that was killed`
+			);
+			try {
+				process.kill( -group, 'SIGKILL' );
+			} catch {}
+		}
+	}
+}
+
 /** Stops with a message when this store, or anything else, already holds our ports. */
 async function refuseSecondStart(): Promise< void > {
 	if ( existsSync( runFile ) ) {
 		const previous = JSON.parse( readFileSync( runFile, 'utf8' ) ) as {
 			pid: number;
+			groups?: number[];
 		};
 		if ( alive( previous.pid ) ) {
 			say(
@@ -71,6 +86,7 @@ async function refuseSecondStart(): Promise< void > {
 			);
 			process.exit( 1 );
 		}
+		stopLeftovers( previous.groups ?? [] );
 		rmSync( runFile, { force: true } );
 	}
 	for ( const [ name, candidate, variable ] of [
@@ -84,6 +100,19 @@ async function refuseSecondStart(): Promise< void > {
 			process.exit( 1 );
 		}
 	}
+}
+
+/** Notes our pid and our children's process groups, for a second npm start to find. */
+function writeRunFile(): void {
+	writeFileSync(
+		runFile,
+		JSON.stringify( {
+			pid: process.pid,
+			port,
+			sandboxPort,
+			groups: children.map( ( child ) => child.pid ).filter( Boolean ),
+		} )
+	);
 }
 
 /** The sandbox's key and secret, made once and kept, so the store and the sandbox always agree. */
@@ -117,6 +146,7 @@ function startChild(
 		stdio: [ 'ignore', 'pipe', 'pipe' ],
 	} );
 	children.push( child );
+	writeRunFile();
 	for ( const stream of [ child.stdout, child.stderr ] ) {
 		let pending = '';
 		stream?.on( 'data', ( chunk: Buffer ) => {
