@@ -61,12 +61,7 @@ export function apiGuard( ctx: SandboxContext ) {
 			);
 		}
 		if ( fault?.mode === '429' ) {
-			const seconds = Math.max(
-				1,
-				Math.ceil(
-					fault.delayMs / 1000
-				)
-			);
+			const seconds = Math.max( 1, Math.ceil( fault.delayMs / 1000 ) );
 			throw new ApiError(
 				429,
 				'rate_limited',
@@ -119,7 +114,7 @@ function unauthorized( key: string ): ApiError {
 }
 
 /** Answers held by `hang` faults; released at once when the sandbox closes. */
-const held = new Set<() => void>();
+const held = new Set< () => void >();
 
 export function releaseHeldAnswers(): void {
 	for ( const release of held ) {
@@ -128,12 +123,12 @@ export function releaseHeldAnswers(): void {
 }
 
 /** The `hang` fault: the request has had its effect, its answer comes after the delay (or when the client leaves). */
-export async function holdAnswer( request: FastifyRequest ): Promise<void> {
+export async function holdAnswer( request: FastifyRequest ): Promise< void > {
 	const ms = request.holdAnswerMs;
 	if ( ms === undefined || ms <= 0 ) {
 		return;
 	}
-	await new Promise<void>( ( resolve ) => {
+	await new Promise< void >( ( resolve ) => {
 		const socket = request.raw.socket;
 		const release = () => {
 			clearTimeout( timer );

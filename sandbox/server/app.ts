@@ -82,13 +82,15 @@ export async function buildApp(
 		}
 	);
 
+	const guardApi = apiGuard( ctx );
+	const guardControl = controlGuard( ctx );
 	app.addHook( 'onRequest', async ( request, reply ) => {
 		reply.header( 'x-content-type-options', 'nosniff' );
 		const url = request.url.split( '?' )[ 0 ] ?? '';
 		if ( isApi( url ) ) {
-			await apiGuard( ctx )( request, reply );
+			await guardApi( request, reply );
 		} else if ( isControl( url ) && url !== '/sandbox/health' ) {
-			await controlGuard( ctx )( request, reply );
+			await guardControl( request, reply );
 		}
 	} );
 

@@ -34,7 +34,10 @@ function syncDirectory( directory: string ): void {
 }
 
 /** Temporary files left behind by a process that died between write and rename. */
-export function removeStaleTemporaries( directory: string, base: string ): void {
+export function removeStaleTemporaries(
+	directory: string,
+	base: string
+): void {
 	for ( const name of fs.readdirSync( directory ) ) {
 		if ( name.startsWith( `${ base }.` ) && name.endsWith( '.tmp' ) ) {
 			fs.rmSync( path.join( directory, name ), { force: true } );

@@ -34,7 +34,11 @@ export interface SandboxOptions {
 	env?: NodeJS.ProcessEnv;
 }
 
-export const REPO_ROOT = path.resolve( path.dirname( fileURLToPath( import.meta.url ) ), '..', '..' );
+export const REPO_ROOT = path.resolve(
+	path.dirname( fileURLToPath( import.meta.url ) ),
+	'..',
+	'..'
+);
 export const SANDBOX_ROOT = path.join( REPO_ROOT, 'sandbox' );
 
 export const API_KEY_PATTERN = /^sk_test_[0-9a-f]{64}$/;
@@ -45,7 +49,9 @@ export class ConfigError extends Error {}
 function parsePort( value: string | number, name: string ): number {
 	const port = typeof value === 'number' ? value : Number( value );
 	if ( ! Number.isInteger( port ) || port < 0 || port > 65535 ) {
-		throw new ConfigError( `${ name } must be a port number between 0 and 65535, got "${ value }".` );
+		throw new ConfigError(
+			`${ name } must be a port number between 0 and 65535, got "${ value }".`
+		);
 	}
 	return port;
 }
@@ -53,10 +59,16 @@ function parsePort( value: string | number, name: string ): number {
 export function parseRetrySchedule( value: string | number[] ): number[] {
 	const parts = Array.isArray( value )
 		? value
-		: value.split( ',' ).map( ( part ) => part.trim() ).filter( ( part ) => part !== '' ).map( Number );
+		: value
+				.split( ',' )
+				.map( ( part ) => part.trim() )
+				.filter( ( part ) => part !== '' )
+				.map( Number );
 	for ( const seconds of parts ) {
 		if ( ! Number.isFinite( seconds ) || seconds < 0 ) {
-			throw new ConfigError( `SANDBOX_RETRY_SCHEDULE must be a comma-separated list of seconds, got "${ String( value ) }".` );
+			throw new ConfigError(
+				`SANDBOX_RETRY_SCHEDULE must be a comma-separated list of seconds, got "${ String( value ) }".`
+			);
 		}
 	}
 	return parts;
@@ -65,7 +77,9 @@ export function parseRetrySchedule( value: string | number[] ): number[] {
 function parseRateLimit( value: string | number ): number {
 	const limit = Number( value );
 	if ( ! Number.isInteger( limit ) || limit < 1 ) {
-		throw new ConfigError( `SANDBOX_RATE_LIMIT must be a whole number of at least 1, got "${ value }".` );
+		throw new ConfigError(
+			`SANDBOX_RATE_LIMIT must be a whole number of at least 1, got "${ value }".`
+		);
 	}
 	return limit;
 }
@@ -78,38 +92,71 @@ export function resolveConfig( options: SandboxOptions = {} ): SandboxConfig {
 	const env = options.env ?? process.env;
 	const apiKey = options.apiKey ?? nonEmpty( env.SANDBOX_API_KEY );
 	if ( apiKey !== undefined && ! API_KEY_PATTERN.test( apiKey ) ) {
-		throw new ConfigError( 'SANDBOX_API_KEY must be "sk_test_" followed by 64 lower-case hex characters.' );
+		throw new ConfigError(
+			'SANDBOX_API_KEY must be "sk_test_" followed by 64 lower-case hex characters.'
+		);
 	}
-	const webhookSecret = options.webhookSecret ?? nonEmpty( env.SANDBOX_WEBHOOK_SECRET );
-	if ( webhookSecret !== undefined && ! WEBHOOK_SECRET_PATTERN.test( webhookSecret ) ) {
-		throw new ConfigError( 'SANDBOX_WEBHOOK_SECRET must be "whsec_" followed by printable characters.' );
+	const webhookSecret =
+		options.webhookSecret ?? nonEmpty( env.SANDBOX_WEBHOOK_SECRET );
+	if (
+		webhookSecret !== undefined &&
+		! WEBHOOK_SECRET_PATTERN.test( webhookSecret )
+	) {
+		throw new ConfigError(
+			'SANDBOX_WEBHOOK_SECRET must be "whsec_" followed by printable characters.'
+		);
 	}
 	const publicUrl = options.publicUrl ?? nonEmpty( env.SANDBOX_PUBLIC_URL );
 	if ( publicUrl !== undefined && ! /^https?:\/\/[^/]+/.test( publicUrl ) ) {
-		throw new ConfigError( 'SANDBOX_PUBLIC_URL must be an http(s) origin such as http://127.0.0.1:4010.' );
+		throw new ConfigError(
+			'SANDBOX_PUBLIC_URL must be an http(s) origin such as http://127.0.0.1:4010.'
+		);
 	}
 	return {
 		host: options.host ?? nonEmpty( env.SANDBOX_HOST ) ?? '127.0.0.1',
-		port: parsePort( options.port ?? nonEmpty( env.SANDBOX_PORT ) ?? 4010, 'SANDBOX_PORT' ),
-		dataDir: path.resolve( options.dataDir ?? nonEmpty( env.SANDBOX_DATA_DIR ) ?? path.join( REPO_ROOT, '.sandbox' ) ),
+		port: parsePort(
+			options.port ?? nonEmpty( env.SANDBOX_PORT ) ?? 4010,
+			'SANDBOX_PORT'
+		),
+		dataDir: path.resolve(
+			options.dataDir ??
+				nonEmpty( env.SANDBOX_DATA_DIR ) ??
+				path.join( REPO_ROOT, '.sandbox' )
+		),
 		apiKey,
 		webhookSecret,
 		publicUrl: publicUrl?.replace( /\/+$/, '' ),
-		retrySchedule: parseRetrySchedule( options.retrySchedule ?? nonEmpty( env.SANDBOX_RETRY_SCHEDULE ) ?? '5,30,120,600,3600' ),
-		shopName: options.shopName ?? nonEmpty( env.SANDBOX_SHOP_NAME ) ?? 'Sandbox Shop',
-		rateLimit: parseRateLimit( options.rateLimit ?? nonEmpty( env.SANDBOX_RATE_LIMIT ) ?? 100 ),
+		retrySchedule: parseRetrySchedule(
+			options.retrySchedule ??
+				nonEmpty( env.SANDBOX_RETRY_SCHEDULE ) ??
+				'5,30,120,600,3600'
+		),
+		shopName:
+			options.shopName ??
+			nonEmpty( env.SANDBOX_SHOP_NAME ) ??
+			'Sandbox Shop',
+		rateLimit: parseRateLimit(
+			options.rateLimit ?? nonEmpty( env.SANDBOX_RATE_LIMIT ) ?? 100
+		),
 		buildPages: options.buildPages ?? true,
 		quiet: options.quiet ?? false,
 	};
 }
 
 export function isLoopbackHost( host: string ): boolean {
-	return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test( host ) || host === '::ffff:127.0.0.1';
+	return (
+		host === 'localhost' ||
+		host === '::1' ||
+		/^127\.\d+\.\d+\.\d+$/.test( host ) ||
+		host === '::ffff:127.0.0.1'
+	);
 }
 
 export function isLoopbackAddress( address: string | undefined ): boolean {
 	if ( address === undefined ) {
 		return false;
 	}
-	return address === '::1' || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test( address );
+	return (
+		address === '::1' || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test( address )
+	);
 }

@@ -12,12 +12,21 @@ declare module 'fastify' {
 }
 
 /** JSON with sorted keys, so that the same body sent with its keys in another order is still the same body. */
+function compareKeys( a: string, b: string ): number {
+	if ( a === b ) {
+		return 0;
+	}
+	return a < b ? -1 : 1;
+}
+
 function canonical( value: unknown ): string {
 	if ( Array.isArray( value ) ) {
 		return `[${ value.map( canonical ).join( ',' ) }]`;
 	}
 	if ( value !== null && typeof value === 'object' ) {
-		const entries = Object.entries( value as Record<string, unknown> ).sort( ( [ a ], [ b ] ) => ( a < b ? -1 : a > b ? 1 : 0 ) );
+		const entries = Object.entries(
+			value as Record< string, unknown >
+		).sort( ( [ a ], [ b ] ) => compareKeys( a, b ) );
 		return `{${ entries.map( ( [ key, item ] ) => `${ JSON.stringify( key ) }:${ canonical( item ) }` ).join( ',' ) }}`;
 	}
 	return JSON.stringify( value ) ?? 'null';
@@ -29,14 +38,17 @@ function canonical( value: unknown ): string {
  */
 export class Idempotency {
 	private readonly ctx: SandboxContext;
-	private readonly running = new Map<string, Promise<void>>();
+	private readonly running = new Map< string, Promise< void > >();
 
 	constructor( ctx: SandboxContext ) {
 		this.ctx = ctx;
 	}
 
 	preHandler() {
-		return async ( request: FastifyRequest, reply: FastifyReply ): Promise<void> => {
+		return async (
+			request: FastifyRequest,
+			reply: FastifyReply
+		): Promise< void > => {
 			if ( request.routeOptions.config.idempotent !== true ) {
 				return;
 			}
@@ -44,11 +56,23 @@ export class Idempotency {
 			if ( header === undefined ) {
 				return;
 			}
-			if ( typeof header !== 'string' || header.length < 1 || header.length > 255 || ! /^[\x21-\x7e]+$/.test( header ) ) {
-				throw new ApiError( 400, 'invalid_parameter', 'Idempotency-Key must be 1 to 255 visible ASCII characters.', { field: 'Idempotency-Key' } );
+			if (
+				typeof header !== 'string' ||
+				header.length < 1 ||
+				header.length > 255 ||
+				! /^[\x21-\x7e]+$/.test( header )
+			) {
+				throw new ApiError(
+					400,
+					'invalid_parameter',
+					'Idempotency-Key must be 1 to 255 visible ASCII characters.',
+					{ field: 'Idempotency-Key' }
+				);
 			}
 			const scope = `${ this.ctx.keys.apiKey }|${ request.method } ${ request.url.split( '?' )[ 0 ] ?? '' }|${ header }`;
-			const bodyHash = createHash( 'sha256' ).update( canonical( request.body ) ).digest( 'hex' );
+			const bodyHash = createHash( 'sha256' )
+				.update( canonical( request.body ) )
+				.digest( 'hex' );
 			while ( this.running.has( scope ) ) {
 				await this.running.get( scope );
 			}
@@ -56,32 +80,50 @@ export class Idempotency {
 			const record = this.ctx.store.state.idempotency[ scope ];
 			if ( record !== undefined ) {
 				if ( record.bodyHash !== bodyHash ) {
-					throw new ApiError( 400, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.', {
-						field: 'Idempotency-Key',
-					} );
+					throw new ApiError(
+						400,
+						'idempotency_key_reused',
+						'This Idempotency-Key was already used with a different request body.',
+						{
+							field: 'Idempotency-Key',
+						}
+					);
 				}
 				reply.header( 'idempotent-replayed', 'true' );
-				reply.code( record.status ).type( 'application/json; charset=utf-8' );
+				reply
+					.code( record.status )
+					.type( 'application/json; charset=utf-8' );
 				return reply.send( record.body );
 			}
 			let release = (): void => undefined;
-			this.running.set( scope, new Promise<void>( ( resolve ) => {
-				release = () => {
-					this.running.delete( scope );
-					resolve();
-				};
-			} ) );
+			this.running.set(
+				scope,
+				new Promise< void >( ( resolve ) => {
+					release = () => {
+						this.running.delete( scope );
+						resolve();
+					};
+				} )
+			);
 			request.idempotency = { scope, bodyHash, release };
 		};
 	}
 
 	/** onSend: keep a successful answer. */
-	remember( request: FastifyRequest, reply: FastifyReply, payload: unknown ): void {
+	remember(
+		request: FastifyRequest,
+		reply: FastifyReply,
+		payload: unknown
+	): void {
 		const pending = request.idempotency;
 		if ( pending === undefined ) {
 			return;
 		}
-		if ( reply.statusCode >= 200 && reply.statusCode < 300 && typeof payload === 'string' ) {
+		if (
+			reply.statusCode >= 200 &&
+			reply.statusCode < 300 &&
+			typeof payload === 'string'
+		) {
 			this.ctx.store.mutate( ( state ) => {
 				state.idempotency[ pending.scope ] = {
 					bodyHash: pending.bodyHash,
@@ -101,7 +143,9 @@ export class Idempotency {
 
 	private prune(): void {
 		const cutoff = this.ctx.now() - KEEP_MS;
-		const stale = Object.entries( this.ctx.store.state.idempotency ).filter( ( [ , record ] ) => Date.parse( record.createdAt ) < cutoff );
+		const stale = Object.entries( this.ctx.store.state.idempotency ).filter(
+			( [ , record ] ) => Date.parse( record.createdAt ) < cutoff
+		);
 		if ( stale.length > 0 ) {
 			this.ctx.store.mutate( ( state ) => {
 				for ( const [ scope ] of stale ) {

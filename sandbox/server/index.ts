@@ -1,5 +1,10 @@
 import { buildApp } from './app.ts';
-import { isLoopbackHost, resolveConfig, type SandboxConfig, type SandboxOptions } from './config.ts';
+import {
+	isLoopbackHost,
+	resolveConfig,
+	type SandboxConfig,
+	type SandboxOptions,
+} from './config.ts';
 import type { SandboxContext } from './context.ts';
 import { Faults } from './faults.ts';
 import { buildPagesIfMissing } from './pages.ts';
@@ -21,7 +26,7 @@ export interface RunningSandbox {
 	dataDir: string;
 	port: number;
 	config: SandboxConfig;
-	close: () => Promise<void>;
+	close: () => Promise< void >;
 }
 
 const EXPIRY_SWEEP_MS = 1_000;
@@ -40,7 +45,9 @@ function urlHost( host: string ): string {
  * Start a sandbox in this process: load (or create) its state, build the pages if needed, listen, resume pending
  * webhook deliveries. Used by `npm run sandbox` and by test harnesses.
  */
-export async function startSandbox( options: SandboxOptions = {} ): Promise<RunningSandbox> {
+export async function startSandbox(
+	options: SandboxOptions = {}
+): Promise< RunningSandbox > {
 	const config = resolveConfig( options );
 	const log = ( message: string ) => {
 		if ( ! config.quiet ) {
@@ -49,9 +56,14 @@ export async function startSandbox( options: SandboxOptions = {} ): Promise<Runn
 	};
 	const store = new Store( config.dataDir );
 	if ( store.recoveredFrom !== null ) {
-		log( `The state file could not be read; it was kept as ${ store.recoveredFrom } and the sandbox starts empty.` );
+		log(
+			`The state file could not be read; it was kept as ${ store.recoveredFrom } and the sandbox starts empty.`
+		);
 	}
-	const keys = store.loadKeys( { apiKey: config.apiKey, webhookSecret: config.webhookSecret } );
+	const keys = store.loadKeys( {
+		apiKey: config.apiKey,
+		webhookSecret: config.webhookSecret,
+	} );
 	const faults = new Faults( store );
 	let listeningOrigin = `http://${ urlHost( config.host ) }:${ config.port }`;
 	const now = () => Date.now();
@@ -79,13 +91,18 @@ export async function startSandbox( options: SandboxOptions = {} ): Promise<Runn
 		try {
 			await buildPagesIfMissing( log );
 		} catch ( error ) {
-			log( `The pages could not be built (${ String( error ) }); /checkout/ and /sandbox/ answer 503 until they are.` );
+			log(
+				`The pages could not be built (${ String( error ) }); /checkout/ and /sandbox/ answer 503 until they are.`
+			);
 		}
 	}
 	const app = await buildApp( ctx );
 	await app.listen( { host: config.host, port: config.port } );
 	const address = app.server.address();
-	const port = typeof address === 'object' && address !== null ? address.port : config.port;
+	const port =
+		typeof address === 'object' && address !== null
+			? address.port
+			: config.port;
 	listeningOrigin = `http://${ urlHost( config.host ) }:${ port }`;
 	webhooks.resume();
 	const sweep = setInterval( () => {
@@ -97,7 +114,7 @@ export async function startSandbox( options: SandboxOptions = {} ): Promise<Runn
 	}, EXPIRY_SWEEP_MS );
 	sweep.unref();
 
-	let closing: Promise<void> | null = null;
+	let closing: Promise< void > | null = null;
 	return {
 		url: listeningOrigin,
 		publicUrl: ctx.publicUrl(),

@@ -6,13 +6,17 @@ import { parseArgs } from 'node:util';
 import { ConfigError, isLoopbackHost } from './config.ts';
 import { startSandbox } from './index.ts';
 
-function banner( lines: Array<[ string, string ]> ): string {
+function banner( lines: Array< [ string, string ] > ): string {
 	const width = Math.max( ...lines.map( ( [ label ] ) => label.length ) );
-	const body = lines.map( ( [ label, value ] ) => `  ${ label.padEnd( width ) }  ${ value }` );
-	return [ '', '  Korea Checkout sandbox is ready', ...body, '' ].join( '\n' );
+	const body = lines.map(
+		( [ label, value ] ) => `  ${ label.padEnd( width ) }  ${ value }`
+	);
+	return [ '', '  Korea Checkout sandbox is ready', ...body, '' ].join(
+		'\n'
+	);
 }
 
-async function main(): Promise<void> {
+async function main(): Promise< void > {
 	const { values } = parseArgs( {
 		options: {
 			host: { type: 'string' },
@@ -23,14 +27,25 @@ async function main(): Promise<void> {
 		strict: true,
 	} );
 	if ( values.help === true ) {
-		process.stdout.write( 'Usage: npm run sandbox -- [--host 127.0.0.1] [--port 4010] [--data .sandbox]\nSee sandbox/README.md for the SANDBOX_* variables.\n' );
+		process.stdout.write(
+			'Usage: npm run sandbox -- [--host 127.0.0.1] [--port 4010] [--data .sandbox]\nSee sandbox/README.md for the SANDBOX_* variables.\n'
+		);
 		return;
 	}
 	const port = values.port === undefined ? undefined : Number( values.port );
-	if ( port !== undefined && ( ! Number.isInteger( port ) || port < 0 || port > 65535 ) ) {
-		throw new ConfigError( `--port must be a port number, got "${ values.port }".` );
+	if (
+		port !== undefined &&
+		( ! Number.isInteger( port ) || port < 0 || port > 65535 )
+	) {
+		throw new ConfigError(
+			`--port must be a port number, got "${ values.port }".`
+		);
 	}
-	const sandbox = await startSandbox( { host: values.host, port, dataDir: values.data } );
+	const sandbox = await startSandbox( {
+		host: values.host,
+		port,
+		dataDir: values.data,
+	} );
 	process.stdout.write(
 		`${ banner( [
 			[ 'URL', sandbox.url ],
@@ -63,10 +78,17 @@ async function main(): Promise<void> {
 }
 
 main().catch( ( error: unknown ) => {
-	if ( error instanceof ConfigError || ( error as NodeJS.ErrnoException ).code === 'EADDRINUSE' ) {
-		process.stderr.write( `Korea Checkout sandbox: ${ ( error as Error ).message }\n` );
+	if (
+		error instanceof ConfigError ||
+		( error as NodeJS.ErrnoException ).code === 'EADDRINUSE'
+	) {
+		process.stderr.write(
+			`Korea Checkout sandbox: ${ ( error as Error ).message }\n`
+		);
 	} else {
-		process.stderr.write( `Korea Checkout sandbox failed to start: ${ String( ( error as Error ).stack ?? error ) }\n` );
+		process.stderr.write(
+			`Korea Checkout sandbox failed to start: ${ String( ( error as Error ).stack ?? error ) }\n`
+		);
 	}
 	process.exit( 1 );
 } );

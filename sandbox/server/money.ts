@@ -13,7 +13,10 @@ export function toMinor( amount: number, currency: Currency ): number | null {
 	const factor = 10 ** CURRENCY_DECIMALS[ currency ];
 	const scaled = amount * factor;
 	const rounded = Math.round( scaled );
-	if ( Math.abs( scaled - rounded ) > 1e-6 || ! Number.isSafeInteger( rounded ) ) {
+	if (
+		Math.abs( scaled - rounded ) > 1e-6 ||
+		! Number.isSafeInteger( rounded )
+	) {
 		return null;
 	}
 	return rounded;
@@ -22,5 +25,7 @@ export function toMinor( amount: number, currency: Currency ): number | null {
 /** Back to the JSON number of the major unit. */
 export function fromMinor( minor: number, currency: Currency ): number {
 	const decimals = CURRENCY_DECIMALS[ currency ];
-	return decimals === 0 ? minor : Number( ( minor / 10 ** decimals ).toFixed( decimals ) );
+	return decimals === 0
+		? minor
+		: Number( ( minor / 10 ** decimals ).toFixed( decimals ) );
 }

@@ -24,22 +24,39 @@ export const PAGE_CSP = [
 ].join( '; ' );
 
 export function pagesBuilt(): boolean {
-	return fs.existsSync( path.join( DIST_DIR, 'checkout.html' ) ) && fs.existsSync( path.join( DIST_DIR, 'dashboard.html' ) );
+	return (
+		fs.existsSync( path.join( DIST_DIR, 'checkout.html' ) ) &&
+		fs.existsSync( path.join( DIST_DIR, 'dashboard.html' ) )
+	);
 }
 
 /**
  * Build the pages with Vite when sandbox/dist is missing. Several sandboxes may start at once (tests), so each
  * builds into its own folder and moves it into place in one rename; whoever is first wins.
  */
-export async function buildPagesIfMissing( log: ( message: string ) => void ): Promise<void> {
+export async function buildPagesIfMissing(
+	log: ( message: string ) => void
+): Promise< void > {
 	if ( pagesBuilt() || ! fs.existsSync( VITE_CONFIG ) ) {
 		return;
 	}
-	const scratch = path.join( REPO_ROOT, 'node_modules', '.cache', 'korea-checkout-sandbox', `dist-${ process.pid }-${ Date.now() }` );
+	const scratch = path.join(
+		REPO_ROOT,
+		'node_modules',
+		'.cache',
+		'korea-checkout-sandbox',
+		`dist-${ process.pid }-${ Date.now() }`
+	);
 	fs.mkdirSync( path.dirname( scratch ), { recursive: true } );
-	log( 'Building the hosted checkout page and the dashboard with Vite (first start) ...' );
+	log(
+		'Building the hosted checkout page and the dashboard with Vite (first start) ...'
+	);
 	const { build } = await import( 'vite' );
-	await build( { configFile: VITE_CONFIG, logLevel: 'warn', build: { outDir: scratch, emptyOutDir: true } } );
+	await build( {
+		configFile: VITE_CONFIG,
+		logLevel: 'warn',
+		build: { outDir: scratch, emptyOutDir: true },
+	} );
 	try {
 		if ( fs.existsSync( DIST_DIR ) && ! pagesBuilt() ) {
 			fs.rmSync( DIST_DIR, { recursive: true, force: true } );
@@ -74,7 +91,7 @@ function notBuilt( reply: FastifyReply ): FastifyReply {
 }
 
 /** GET /checkout/:sessionId, GET /sandbox/ and the built assets under /assets/. */
-export async function pageRoutes( app: FastifyInstance ): Promise<void> {
+export async function pageRoutes( app: FastifyInstance ): Promise< void > {
 	await app.register( fastifyStatic, {
 		root: path.join( DIST_DIR, 'assets' ),
 		prefix: '/assets/',
@@ -92,10 +109,18 @@ export async function pageRoutes( app: FastifyInstance ): Promise<void> {
 		if ( ! pagesBuilt() ) {
 			return notBuilt( reply );
 		}
-		return setPageHeaders( reply ).type( 'text/html; charset=utf-8' ).sendFile( file, DIST_DIR );
+		return setPageHeaders( reply )
+			.type( 'text/html; charset=utf-8' )
+			.sendFile( file, DIST_DIR );
 	};
 
-	app.get( '/checkout/:sessionId', ( _request, reply ) => sendPage( reply, 'checkout.html' ) );
-	app.get( '/sandbox/', ( _request, reply ) => sendPage( reply, 'dashboard.html' ) );
-	app.get( '/sandbox', ( _request, reply ) => reply.redirect( '/sandbox/', 302 ) );
+	app.get( '/checkout/:sessionId', ( _request, reply ) =>
+		sendPage( reply, 'checkout.html' )
+	);
+	app.get( '/sandbox/', ( _request, reply ) =>
+		sendPage( reply, 'dashboard.html' )
+	);
+	app.get( '/sandbox', ( _request, reply ) =>
+		reply.redirect( '/sandbox/', 302 )
+	);
 }

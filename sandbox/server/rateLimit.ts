@@ -18,7 +18,7 @@ const WINDOW_MS = 60_000;
 /** A fixed one-minute window per key, starting with the key's first request in that window. */
 export class RateLimiter {
 	private readonly limit: number;
-	private readonly windows = new Map<string, Window>();
+	private readonly windows = new Map< string, Window >();
 
 	constructor( limit: number ) {
 		this.limit = limit;
@@ -40,7 +40,10 @@ export class RateLimiter {
 			remaining: Math.max( 0, this.limit - window.count ),
 			reset: Math.ceil( endsAt / 1000 ),
 			limited,
-			retryAfterSeconds: Math.max( 1, Math.ceil( ( endsAt - now ) / 1000 ) ),
+			retryAfterSeconds: Math.max(
+				1,
+				Math.ceil( ( endsAt - now ) / 1000 )
+			),
 		};
 	}
 

@@ -5,6 +5,7 @@ import { fromMinor, toMinor } from './money.ts';
 import { redirectUrl } from './redirect.ts';
 import { getShop } from './shops.ts';
 import type {
+	Delivery,
 	PaymentMethod,
 	Refund,
 	Session,
@@ -64,8 +65,8 @@ function nowIso( ctx: SandboxContext ): string {
 
 export function refundedMinor( session: Session ): number {
 	return session.refunds.reduce(
-		( sum, refund ) =>
-			sum + ( toMinor( refund.amount, session.currency ) ?? 0 ),
+		( sum, entry ) =>
+			sum + ( toMinor( entry.amount, session.currency ) ?? 0 ),
 		0
 	);
 }
@@ -105,8 +106,8 @@ export function sessionData( session: Session ): Record< string, unknown > {
 	return data;
 }
 
-export function refundView( refund: Refund ): Omit< Refund, 'source' > {
-	const { source: _source, ...view } = refund;
+export function refundView( entry: Refund ): Omit< Refund, 'source' > {
+	const { source: _source, ...view } = entry;
 	return view;
 }
 
@@ -140,9 +141,7 @@ export function controlView(
 	};
 }
 
-export function deliveryView(
-	delivery: SandboxContext[ 'store' ][ 'state' ][ 'deliveries' ][ string ]
-): Record< string, unknown > {
+export function deliveryView( delivery: Delivery ): Record< string, unknown > {
 	const { payload, badSignatureAttempts: _bad, ...rest } = delivery;
 	return { ...rest, body: JSON.parse( payload ) as unknown };
 }

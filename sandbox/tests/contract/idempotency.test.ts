@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createSession, sessionBody } from './helpers/http.ts';
-import { type SandboxProcess, startSandboxProcess } from './helpers/sandboxProcess.ts';
+import {
+	type SandboxProcess,
+	startSandboxProcess,
+} from './helpers/sandboxProcess.ts';
 
 let sandbox: SandboxProcess;
 let api: Client;
@@ -12,8 +15,11 @@ beforeAll( async () => {
 afterAll( async () => sandbox?.stop() );
 
 const create = ( key: string, body = sessionBody() ) =>
-	api.post( '/api/checkout/create-session', body, { headers: { 'idempotency-key': key } } );
-const count = async () => ( await api.get( '/sandbox/sessions' ) ).body.sessions.length as number;
+	api.post( '/api/checkout/create-session', body, {
+		headers: { 'idempotency-key': key },
+	} );
+const count = async () =>
+	( await api.get( '/sandbox/sessions' ) ).body.sessions.length as number;
 
 describe( 'Idempotency-Key', () => {
 	it( 'replays the first answer for the same key and body instead of making a second session', async () => {
@@ -37,13 +43,19 @@ describe( 'Idempotency-Key', () => {
 
 	it( 'refuses the same key with another body: 400 idempotency_key_reused', async () => {
 		await create( 'order-1002' );
-		const other = await create( 'order-1002', sessionBody( { platformOrderId: '1003' } ) );
+		const other = await create(
+			'order-1002',
+			sessionBody( { platformOrderId: '1003' } )
+		);
 		expect( other.status ).toBe( 400 );
 		expect( other.body.error.code ).toBe( 'idempotency_key_reused' );
 	} );
 
 	it( 'does not keep failed answers: the key works once the body is fixed', async () => {
-		const bad = await create( 'order-1004', sessionBody( { totalAmount: 1 } ) );
+		const bad = await create(
+			'order-1004',
+			sessionBody( { totalAmount: 1 } )
+		);
 		expect( bad.status ).toBe( 400 );
 		const good = await create( 'order-1004' );
 		expect( good.status ).toBe( 200 );
@@ -53,15 +65,25 @@ describe( 'Idempotency-Key', () => {
 		const a = await create( 'k-a' );
 		const b = await create( 'k-b' );
 		expect( a.body.sessionId ).not.toBe( b.body.sessionId );
-		const c = await api.post( '/api/checkout/create-session', sessionBody() );
-		const d = await api.post( '/api/checkout/create-session', sessionBody() );
+		const c = await api.post(
+			'/api/checkout/create-session',
+			sessionBody()
+		);
+		const d = await api.post(
+			'/api/checkout/create-session',
+			sessionBody()
+		);
 		expect( c.body.sessionId ).not.toBe( d.body.sessionId );
 	} );
 
 	it( 'answers concurrent duplicates with one session', async () => {
 		const before = await count();
-		const answers = await Promise.all( Array.from( { length: 5 }, () => create( 'concurrent-1' ) ) );
-		expect( new Set( answers.map( ( answer ) => answer.body.sessionId ) ).size ).toBe( 1 );
+		const answers = await Promise.all(
+			Array.from( { length: 5 }, () => create( 'concurrent-1' ) )
+		);
+		expect(
+			new Set( answers.map( ( answer ) => answer.body.sessionId ) ).size
+		).toBe( 1 );
 		expect( await count() ).toBe( before + 1 );
 	} );
 
@@ -69,10 +91,21 @@ describe( 'Idempotency-Key', () => {
 		const id = await createSession( api );
 		await api.post( `/sandbox/sessions/${ id }/pay`, { method: 'card' } );
 		const headers = { 'idempotency-key': 'refund-1' };
-		const first = await api.post( `/api/checkout/session/${ id }/refund`, { amount: 1000, reason: 'x' }, { headers } );
-		const again = await api.post( `/api/checkout/session/${ id }/refund`, { amount: 1000, reason: 'x' }, { headers } );
+		const first = await api.post(
+			`/api/checkout/session/${ id }/refund`,
+			{ amount: 1000, reason: 'x' },
+			{ headers }
+		);
+		const again = await api.post(
+			`/api/checkout/session/${ id }/refund`,
+			{ amount: 1000, reason: 'x' },
+			{ headers }
+		);
 		expect( again.body.refundId ).toBe( first.body.refundId );
-		expect( ( await api.get( `/api/checkout/session/${ id }` ) ).body.data.refundedAmount ).toBe( 1000 );
+		expect(
+			( await api.get( `/api/checkout/session/${ id }` ) ).body.data
+				.refundedAmount
+		).toBe( 1000 );
 	} );
 
 	it( 'refuses a malformed key', async () => {

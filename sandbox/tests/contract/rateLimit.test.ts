@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from './helpers/http.ts';
-import { type SandboxProcess, startSandboxProcess } from './helpers/sandboxProcess.ts';
+import {
+	type SandboxProcess,
+	startSandboxProcess,
+} from './helpers/sandboxProcess.ts';
 
 let sandbox: SandboxProcess;
 let api: Client;
@@ -19,7 +22,9 @@ describe( 'rate limit (SANDBOX_RATE_LIMIT=5)', () => {
 			const answer = await api.get( '/api/shops' );
 			expect( answer.status ).toBe( 200 );
 			expect( answer.headers.get( 'x-ratelimit-limit' ) ).toBe( '5' );
-			remaining.push( Number( answer.headers.get( 'x-ratelimit-remaining' ) ) );
+			remaining.push(
+				Number( answer.headers.get( 'x-ratelimit-remaining' ) )
+			);
 			reset = Number( answer.headers.get( 'x-ratelimit-reset' ) );
 		}
 		expect( remaining ).toEqual( [ 4, 3, 2, 1, 0 ] );
@@ -33,7 +38,9 @@ describe( 'rate limit (SANDBOX_RATE_LIMIT=5)', () => {
 		const retryAfter = Number( limited.headers.get( 'retry-after' ) );
 		expect( retryAfter ).toBeGreaterThanOrEqual( 1 );
 		expect( retryAfter ).toBeLessThanOrEqual( 60 );
-		expect( Number( limited.headers.get( 'x-ratelimit-reset' ) ) ).toBe( reset );
+		expect( Number( limited.headers.get( 'x-ratelimit-reset' ) ) ).toBe(
+			reset
+		);
 
 		// The control surface is not rate limited; a reset starts a new window.
 		expect( ( await api.get( '/sandbox/sessions' ) ).status ).toBe( 200 );
@@ -46,9 +53,13 @@ describe( 'rate limit (SANDBOX_RATE_LIMIT=5)', () => {
 	it( 'keeps requests with a wrong key in their own bucket', async () => {
 		await api.post( '/sandbox/reset' );
 		for ( let i = 0; i < 6; i++ ) {
-			await api.get( '/api/shops', { key: `sk_test_${ '1'.repeat( 64 ) }` } );
+			await api.get( '/api/shops', {
+				key: `sk_test_${ '1'.repeat( 64 ) }`,
+			} );
 		}
-		const wrong = await api.get( '/api/shops', { key: `sk_test_${ '1'.repeat( 64 ) }` } );
+		const wrong = await api.get( '/api/shops', {
+			key: `sk_test_${ '1'.repeat( 64 ) }`,
+		} );
 		expect( wrong.status ).toBe( 429 );
 		const right = await api.get( '/api/shops' );
 		expect( right.status ).toBe( 200 );

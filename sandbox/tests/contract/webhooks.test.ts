@@ -3,14 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Client, createSession, waitFor } from './helpers/http.ts';
 import { WebhookReceiver, verifySignature } from './helpers/receiver.ts';
-import { type SandboxProcess, startSandboxProcess } from './helpers/sandboxProcess.ts';
+import {
+	type SandboxProcess,
+	startSandboxProcess,
+} from './helpers/sandboxProcess.ts';
 
 let sandbox: SandboxProcess;
 let api: Client;
 let receiver: WebhookReceiver;
 
 beforeAll( async () => {
-	sandbox = await startSandboxProcess( { env: { SANDBOX_RETRY_SCHEDULE: '1,2' } } );
+	sandbox = await startSandboxProcess( {
+		env: { SANDBOX_RETRY_SCHEDULE: '1,2' },
+	} );
 	api = new Client( sandbox.url, sandbox.apiKey );
 	receiver = await new WebhookReceiver( sandbox.webhookSecret ).start();
 } );
@@ -24,24 +29,49 @@ beforeEach( async () => {
 } );
 
 const newSession = () => createSession( api, { webhookUrl: receiver.url } );
-const deliveries = async ( id: string ) => ( await api.get( `/sandbox/deliveries?sessionId=${ id }` ) ).body.deliveries as any[];
+const deliveries = async ( id: string ) =>
+	( await api.get( `/sandbox/deliveries?sessionId=${ id }` ) ).body
+		.deliveries as any[];
 
 describe( 'webhook body and signature', () => {
 	it( 'sends {id, event, createdAt, data} signed t=…,v1=… over "<t>." + raw body with the whsec_ secret', async () => {
 		const id = await newSession();
-		await api.post( `/sandbox/sessions/${ id }/pay`, { method: 'kakao_pay' } );
+		await api.post( `/sandbox/sessions/${ id }/pay`, {
+			method: 'kakao_pay',
+		} );
 		const [ received ] = receiver.forSession( id );
 		expect( received ).toBeDefined();
 		expect( received!.signatureValid ).toBe( true );
-		const header = String( received!.headers[ 'x-korea-checkout-signature' ] );
+		const header = String(
+			received!.headers[ 'x-korea-checkout-signature' ]
+		);
 		expect( header ).toMatch( /^t=\d+,v1=[0-9a-f]{64}$/ );
-		expect( Math.abs( Number( /t=(\d+)/.exec( header )![ 1 ] ) - Date.now() / 1000 ) ).toBeLessThan( 10 );
+		expect(
+			Math.abs(
+				Number( /t=(\d+)/.exec( header )![ 1 ] ) - Date.now() / 1000
+			)
+		).toBeLessThan( 10 );
 		// Signed with another secret, or with a changed body, it must not verify.
-		expect( verifySignature( header, received!.raw, 'whsec_other' ) ).toBe( false );
-		expect( verifySignature( header, received!.raw.replace( '28000', '28001' ), sandbox.webhookSecret ) ).toBe( false );
-		expect( received!.headers[ 'content-type' ] ).toBe( 'application/json' );
+		expect( verifySignature( header, received!.raw, 'whsec_other' ) ).toBe(
+			false
+		);
+		expect(
+			verifySignature(
+				header,
+				received!.raw.replace( '28000', '28001' ),
+				sandbox.webhookSecret
+			)
+		).toBe( false );
+		expect( received!.headers[ 'content-type' ] ).toBe(
+			'application/json'
+		);
 		const body = received!.body;
-		expect( Object.keys( body ).sort() ).toEqual( [ 'createdAt', 'data', 'event', 'id' ] );
+		expect( Object.keys( body ).sort() ).toEqual( [
+			'createdAt',
+			'data',
+			'event',
+			'id',
+		] );
 		expect( body.id ).toMatch( /^evt_[0-9a-f]+$/ );
 		expect( body.event ).toBe( 'payment.completed' );
 		expect( Number.isNaN( Date.parse( body.createdAt ) ) ).toBe( false );
@@ -55,25 +85,49 @@ describe( 'webhook body and signature', () => {
 			status: 'completed',
 			metadata: { orderId: '1001', locale: 'ko' },
 		} );
-		expect( body.data.completedAt ).toBe( ( await api.get( `/api/checkout/session/${ id }` ) ).body.data.completedAt );
+		expect( body.data.completedAt ).toBe(
+			( await api.get( `/api/checkout/session/${ id }` ) ).body.data
+				.completedAt
+		);
 		const [ delivery ] = await deliveries( id );
 		expect( delivery.eventId ).toBe( body.id );
 		expect( delivery.attempts ).toHaveLength( 1 );
 		expect( delivery.attempts[ 0 ] ).toMatchObject( { status: 200 } );
 		expect( typeof delivery.attempts[ 0 ].ms ).toBe( 'number' );
-		expect( Number.isNaN( Date.parse( delivery.attempts[ 0 ].time ) ) ).toBe( false );
+		expect(
+			Number.isNaN( Date.parse( delivery.attempts[ 0 ].time ) )
+		).toBe( false );
 	} );
 
 	it( 'sends payment.refunded with the refund, for API and dashboard refunds alike', async () => {
 		const id = await newSession();
 		await api.post( `/sandbox/sessions/${ id }/pay`, { method: 'card' } );
-		const apiRefund = await api.post( `/api/checkout/session/${ id }/refund`, { amount: 3000, reason: '배송비 환불' } );
-		await waitFor( () => ( receiver.forSession( id ).length === 2 ? true : undefined ), 5000, 'the API refund webhook' );
+		const apiRefund = await api.post(
+			`/api/checkout/session/${ id }/refund`,
+			{ amount: 3000, reason: '배송비 환불' }
+		);
+		await waitFor(
+			() => ( receiver.forSession( id ).length === 2 ? true : undefined ),
+			5000,
+			'the API refund webhook'
+		);
 		await api.post( `/sandbox/sessions/${ id }/refund`, {} );
 		const events = receiver.forSession( id ).map( ( item ) => item.body );
-		expect( events.map( ( event ) => event.event ) ).toEqual( [ 'payment.completed', 'payment.refunded', 'payment.refunded' ] );
-		expect( events[ 1 ]!.data ).toMatchObject( { status: 'partially_refunded', refundedAmount: 3000, refund: { refundId: apiRefund.body.refundId, amount: 3000 } } );
-		expect( events[ 2 ]!.data ).toMatchObject( { status: 'refunded', refundedAmount: 28000, refund: { amount: 25000 } } );
+		expect( events.map( ( event ) => event.event ) ).toEqual( [
+			'payment.completed',
+			'payment.refunded',
+			'payment.refunded',
+		] );
+		expect( events[ 1 ]!.data ).toMatchObject( {
+			status: 'partially_refunded',
+			refundedAmount: 3000,
+			refund: { refundId: apiRefund.body.refundId, amount: 3000 },
+		} );
+		expect( events[ 2 ]!.data ).toMatchObject( {
+			status: 'refunded',
+			refundedAmount: 28000,
+			refund: { amount: 25000 },
+		} );
 	} );
 } );
 
@@ -83,31 +137,57 @@ describe( 'retries', () => {
 		const id = await newSession();
 		const started = Date.now();
 		await api.post( `/sandbox/sessions/${ id }/pay`, { method: 'card' } );
-		await waitFor( () => ( receiver.forSession( id ).length >= 3 ? true : undefined ), 10_000, 'three attempts' );
+		await waitFor(
+			() => ( receiver.forSession( id ).length >= 3 ? true : undefined ),
+			10_000,
+			'three attempts'
+		);
 		const attempts = receiver.forSession( id );
-		expect( attempts.map( ( item ) => item.answeredWith ) ).toEqual( [ 500, 503, 200 ] );
-		expect( new Set( attempts.map( ( item ) => item.body.id ) ).size ).toBe( 1 );
-		expect( new Set( attempts.map( ( item ) => item.raw ) ).size ).toBe( 1 );
-		expect( attempts.every( ( item ) => item.signatureValid ) ).toBe( true );
+		expect( attempts.map( ( item ) => item.answeredWith ) ).toEqual( [
+			500, 503, 200,
+		] );
+		expect( new Set( attempts.map( ( item ) => item.body.id ) ).size ).toBe(
+			1
+		);
+		expect( new Set( attempts.map( ( item ) => item.raw ) ).size ).toBe(
+			1
+		);
+		expect( attempts.every( ( item ) => item.signatureValid ) ).toBe(
+			true
+		);
 		// SANDBOX_RETRY_SCHEDULE=1,2: the retries wait about 1 s and then 2 s.
-		expect( attempts[ 1 ]!.at - attempts[ 0 ]!.at ).toBeGreaterThanOrEqual( 900 );
-		expect( attempts[ 2 ]!.at - attempts[ 1 ]!.at ).toBeGreaterThanOrEqual( 1900 );
+		expect( attempts[ 1 ]!.at - attempts[ 0 ]!.at ).toBeGreaterThanOrEqual(
+			900
+		);
+		expect( attempts[ 2 ]!.at - attempts[ 1 ]!.at ).toBeGreaterThanOrEqual(
+			1900
+		);
 		expect( attempts[ 0 ]!.at - started ).toBeLessThan( 2000 );
 		const delivery = await waitFor( async () => {
 			const [ item ] = await deliveries( id );
 			return item?.state === 'delivered' ? item : undefined;
 		} );
-		expect( delivery.attempts.map( ( attempt: { status: number } ) => attempt.status ) ).toEqual( [ 500, 503, 200 ] );
+		expect(
+			delivery.attempts.map(
+				( attempt: { status: number } ) => attempt.status
+			)
+		).toEqual( [ 500, 503, 200 ] );
 	} );
 
 	it( 'gives up as failed when the schedule is used up', async () => {
 		receiver.answerNext( 500, 500, 500, 500 );
 		const id = await newSession();
-		await api.post( `/sandbox/sessions/${ id }/fail`, { code: 'REJECT_CARD_COMPANY' } );
-		const delivery = await waitFor( async () => {
-			const [ item ] = await deliveries( id );
-			return item?.state === 'failed' ? item : undefined;
-		}, 10_000, 'the delivery to fail' );
+		await api.post( `/sandbox/sessions/${ id }/fail`, {
+			code: 'REJECT_CARD_COMPANY',
+		} );
+		const delivery = await waitFor(
+			async () => {
+				const [ item ] = await deliveries( id );
+				return item?.state === 'failed' ? item : undefined;
+			},
+			10_000,
+			'the delivery to fail'
+		);
 		expect( delivery.attempts ).toHaveLength( 3 );
 		expect( delivery.nextAttemptAt ).toBeNull();
 		expect( receiver.forSession( id ) ).toHaveLength( 3 );
@@ -115,31 +195,47 @@ describe( 'retries', () => {
 
 	it( 'retries when the receiver cannot be reached at all', async () => {
 		const closed = http.createServer();
-		await new Promise<void>( ( resolve ) => closed.listen( 0, '127.0.0.1', resolve ) );
+		await new Promise< void >( ( resolve ) =>
+			closed.listen( 0, '127.0.0.1', resolve )
+		);
 		const port = ( closed.address() as AddressInfo ).port;
 		await new Promise( ( resolve ) => closed.close( resolve ) );
-		const id = await createSession( api, { webhookUrl: `http://127.0.0.1:${ port }/unreachable` } );
+		const id = await createSession( api, {
+			webhookUrl: `http://127.0.0.1:${ port }/unreachable`,
+		} );
 		await api.post( `/sandbox/sessions/${ id }/pay`, { method: 'card' } );
 		const [ delivery ] = await deliveries( id );
 		expect( delivery.state ).toBe( 'pending' );
 		expect( delivery.attempts[ 0 ].status ).toBeNull();
-		expect( delivery.attempts[ 0 ].error ).toMatch( /ECONNREFUSED|refused/i );
-		expect( Date.parse( delivery.nextAttemptAt ) ).toBeGreaterThan( Date.now() - 1000 );
+		expect( delivery.attempts[ 0 ].error ).toMatch(
+			/ECONNREFUSED|refused/i
+		);
+		expect( Date.parse( delivery.nextAttemptAt ) ).toBeGreaterThan(
+			Date.now() - 1000
+		);
 	} );
 
 	it( 'redelivers the same event as a new delivery with the same event id', async () => {
 		const id = await newSession();
 		await api.post( `/sandbox/sessions/${ id }/pay`, { method: 'card' } );
 		const [ original ] = await deliveries( id );
-		const answer = await api.post( `/sandbox/deliveries/${ original.id }/redeliver` );
+		const answer = await api.post(
+			`/sandbox/deliveries/${ original.id }/redeliver`
+		);
 		expect( answer.status ).toBe( 200 );
-		expect( answer.body ).toMatchObject( { eventId: original.eventId, copyOf: original.id, state: 'delivered' } );
+		expect( answer.body ).toMatchObject( {
+			eventId: original.eventId,
+			copyOf: original.id,
+			state: 'delivered',
+		} );
 		expect( answer.body.id ).not.toBe( original.id );
 		const received = receiver.forSession( id );
 		expect( received ).toHaveLength( 2 );
 		expect( received[ 1 ]!.raw ).toBe( received[ 0 ]!.raw );
 		expect( received[ 1 ]!.signatureValid ).toBe( true );
-		const unknown = await api.post( '/sandbox/deliveries/whd_nope/redeliver' );
+		const unknown = await api.post(
+			'/sandbox/deliveries/whd_nope/redeliver'
+		);
 		expect( unknown.status ).toBe( 404 );
 		expect( unknown.body.error.code ).toBe( 'delivery_not_found' );
 	} );
@@ -147,13 +243,19 @@ describe( 'retries', () => {
 
 describe( 'webhook faults', () => {
 	it( 'duplicate: the same event arrives twice', async () => {
-		await api.post( '/sandbox/faults', { target: 'webhook', mode: 'duplicate', count: 1 } );
+		await api.post( '/sandbox/faults', {
+			target: 'webhook',
+			mode: 'duplicate',
+			count: 1,
+		} );
 		const id = await newSession();
 		await api.post( `/sandbox/sessions/${ id }/pay`, { method: 'card' } );
 		const received = receiver.forSession( id );
 		expect( received ).toHaveLength( 2 );
 		expect( received[ 0 ]!.body.id ).toBe( received[ 1 ]!.body.id );
-		expect( ( await deliveries( id ) ).map( ( item ) => item.state ) ).toEqual( [ 'delivered', 'delivered' ] );
+		expect(
+			( await deliveries( id ) ).map( ( item ) => item.state )
+		).toEqual( [ 'delivered', 'delivered' ] );
 		// The fault was for one event only.
 		const next = await newSession();
 		await api.post( `/sandbox/sessions/${ next }/pay`, { method: 'card' } );
@@ -161,34 +263,69 @@ describe( 'webhook faults', () => {
 	} );
 
 	it( 'delay: the event is held for delayMs while pay answers at once', async () => {
-		await api.post( '/sandbox/faults', { target: 'webhook', mode: 'delay', count: 1, delayMs: 1500 } );
+		await api.post( '/sandbox/faults', {
+			target: 'webhook',
+			mode: 'delay',
+			count: 1,
+			delayMs: 1500,
+		} );
 		const id = await newSession();
 		const started = Date.now();
-		const answer = await api.post( `/sandbox/sessions/${ id }/pay`, { method: 'card' } );
+		const answer = await api.post( `/sandbox/sessions/${ id }/pay`, {
+			method: 'card',
+		} );
 		expect( answer.body.status ).toBe( 'completed' );
 		expect( receiver.forSession( id ) ).toHaveLength( 0 );
 		const [ pending ] = await deliveries( id );
 		expect( pending.state ).toBe( 'pending' );
-		await waitFor( () => ( receiver.forSession( id ).length === 1 ? true : undefined ), 5000, 'the delayed event' );
-		expect( receiver.forSession( id )[ 0 ]!.at - started ).toBeGreaterThanOrEqual( 1400 );
+		await waitFor(
+			() => ( receiver.forSession( id ).length === 1 ? true : undefined ),
+			5000,
+			'the delayed event'
+		);
+		expect(
+			receiver.forSession( id )[ 0 ]!.at - started
+		).toBeGreaterThanOrEqual( 1400 );
 	} );
 
 	it( 'reorder: the event is held until the next event of the session has been delivered', async () => {
-		await api.post( '/sandbox/faults', { target: 'webhook', mode: 'reorder', count: 1 } );
+		await api.post( '/sandbox/faults', {
+			target: 'webhook',
+			mode: 'reorder',
+			count: 1,
+		} );
 		const id = await newSession();
 		await api.post( `/sandbox/sessions/${ id }/pay`, { method: 'card' } );
 		expect( receiver.forSession( id ) ).toHaveLength( 0 );
-		expect( ( await deliveries( id ) )[ 0 ] ).toMatchObject( { state: 'pending', held: true, nextAttemptAt: null } );
+		expect( ( await deliveries( id ) )[ 0 ] ).toMatchObject( {
+			state: 'pending',
+			held: true,
+			nextAttemptAt: null,
+		} );
 		await api.post( `/sandbox/sessions/${ id }/refund`, { amount: 1000 } );
-		await waitFor( () => ( receiver.forSession( id ).length === 2 ? true : undefined ), 5000, 'both events' );
-		expect( receiver.forSession( id ).map( ( item ) => item.body.event ) ).toEqual( [ 'payment.refunded', 'payment.completed' ] );
+		await waitFor(
+			() => ( receiver.forSession( id ).length === 2 ? true : undefined ),
+			5000,
+			'both events'
+		);
+		expect(
+			receiver.forSession( id ).map( ( item ) => item.body.event )
+		).toEqual( [ 'payment.refunded', 'payment.completed' ] );
 	} );
 
 	it( 'bad-signature: the receiver rejects the first attempt, the retry is signed right', async () => {
-		await api.post( '/sandbox/faults', { target: 'webhook', mode: 'bad-signature', count: 1 } );
+		await api.post( '/sandbox/faults', {
+			target: 'webhook',
+			mode: 'bad-signature',
+			count: 1,
+		} );
 		const id = await newSession();
 		await api.post( `/sandbox/sessions/${ id }/pay`, { method: 'card' } );
-		await waitFor( () => ( receiver.forSession( id ).length === 2 ? true : undefined ), 5000, 'the retry' );
+		await waitFor(
+			() => ( receiver.forSession( id ).length === 2 ? true : undefined ),
+			5000,
+			'the retry'
+		);
 		const [ first, second ] = receiver.forSession( id );
 		expect( first!.signatureValid ).toBe( false );
 		expect( first!.answeredWith ).toBe( 400 );
@@ -198,34 +335,61 @@ describe( 'webhook faults', () => {
 			const [ item ] = await deliveries( id );
 			return item?.state === 'delivered' ? item : undefined;
 		} );
-		expect( delivery.attempts.map( ( attempt: { signature: string; status: number } ) => [ attempt.signature, attempt.status ] ) ).toEqual( [
+		expect(
+			delivery.attempts.map(
+				( attempt: { signature: string; status: number } ) => [
+					attempt.signature,
+					attempt.status,
+				]
+			)
+		).toEqual( [
 			[ 'bad', 400 ],
 			[ 'valid', 200 ],
 		] );
 	} );
 
 	it( 'refuses a mode that does not fit the target', async () => {
-		const wrong = await api.post( '/sandbox/faults', { target: 'webhook', mode: 'hang' } );
+		const wrong = await api.post( '/sandbox/faults', {
+			target: 'webhook',
+			mode: 'hang',
+		} );
 		expect( wrong.status ).toBe( 400 );
 		expect( wrong.body.error.details.field ).toBe( 'mode' );
-		const unknown = await api.post( '/sandbox/faults', { target: 'everything', mode: '500' } );
+		const unknown = await api.post( '/sandbox/faults', {
+			target: 'everything',
+			mode: '500',
+		} );
 		expect( unknown.status ).toBe( 400 );
 		expect( unknown.body.error.details.field ).toBe( 'target' );
 	} );
 } );
 
 describe( 'receiver time-outs', () => {
-	it( 'gives up on an attempt after 10 s and retries', { timeout: 30_000 }, async () => {
-		receiver.answerNext( 'hang' );
-		const id = await newSession();
-		const started = Date.now();
-		await api.post( `/sandbox/sessions/${ id }/pay`, { method: 'card' } );
-		const waited = Date.now() - started;
-		expect( waited ).toBeGreaterThanOrEqual( 9_500 );
-		expect( waited ).toBeLessThan( 14_000 );
-		const [ delivery ] = await deliveries( id );
-		expect( delivery.attempts[ 0 ] ).toMatchObject( { status: null, error: 'no answer within 10 s' } );
-		await waitFor( () => ( receiver.forSession( id ).length === 2 ? true : undefined ), 5000, 'the retry' );
-		expect( receiver.forSession( id )[ 1 ]!.answeredWith ).toBe( 200 );
-	} );
+	it(
+		'gives up on an attempt after 10 s and retries',
+		{ timeout: 30_000 },
+		async () => {
+			receiver.answerNext( 'hang' );
+			const id = await newSession();
+			const started = Date.now();
+			await api.post( `/sandbox/sessions/${ id }/pay`, {
+				method: 'card',
+			} );
+			const waited = Date.now() - started;
+			expect( waited ).toBeGreaterThanOrEqual( 9_500 );
+			expect( waited ).toBeLessThan( 14_000 );
+			const [ delivery ] = await deliveries( id );
+			expect( delivery.attempts[ 0 ] ).toMatchObject( {
+				status: null,
+				error: 'no answer within 10 s',
+			} );
+			await waitFor(
+				() =>
+					receiver.forSession( id ).length === 2 ? true : undefined,
+				5000,
+				'the retry'
+			);
+			expect( receiver.forSession( id )[ 1 ]!.answeredWith ).toBe( 200 );
+		}
+	);
 } );

@@ -46,7 +46,10 @@ export class Client {
 		const response = await fetch( this.base + path, {
 			method,
 			headers,
-			body: typeof body === 'string' || body === undefined ? body : new Uint8Array( body ),
+			body:
+				typeof body === 'string' || body === undefined
+					? body
+					: new Uint8Array( body ),
 		} );
 		const text = await response.text();
 		let parsed: unknown = text;

@@ -34,9 +34,6 @@ export function verifySignature(
 		.split( ',' )
 		.map( ( part ) => part.trim().split( '=' ) );
 	const t = parts.find( ( [ name ] ) => name === 't' )?.[ 1 ];
-	const signatures = parts
-		.filter( ( [ name ] ) => name === 'v1' )
-		.map( ( [ , value ] ) => value ?? '' );
 	if (
 		t === undefined ||
 		! /^\d+$/.test( t ) ||
@@ -44,6 +41,9 @@ export function verifySignature(
 	) {
 		return false;
 	}
+	const signatures = parts
+		.filter( ( [ name ] ) => name === 'v1' )
+		.map( ( [ , value ] ) => value ?? '' );
 	const expected = Buffer.from(
 		createHmac( 'sha256', Buffer.from( secret, 'utf8' ) )
 			.update( `${ t }.${ raw }`, 'utf8' )
