@@ -146,6 +146,8 @@ describe( 'store theme', () => {
 				theme: JSON.stringify( {
 					'--primary-color': '#d6336c',
 					'--button-radius': '2px',
+					// What the plugin's korea_checkout_css_vars sends by default: keeps the page's own fonts.
+					'--font-family': 'inherit',
 				} ),
 			},
 		} );
@@ -157,12 +159,14 @@ describe( 'store theme', () => {
 			return {
 				background: computed.backgroundColor,
 				radius: computed.borderTopLeftRadius,
+				font: getComputedStyle( document.body ).fontFamily,
 			};
 		} );
-		expect( style ).toEqual( {
+		expect( style ).toMatchObject( {
 			background: 'rgb(214, 51, 108)',
 			radius: '2px',
 		} );
+		expect( style.font ).toContain( 'system-ui' );
 		await screenshot( page, 'checkout-theme-phone' );
 		expect( problems ).toEqual( [] );
 		await close();
