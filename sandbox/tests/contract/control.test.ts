@@ -285,7 +285,7 @@ describe( 'fail, cancel, expire', () => {
 			expiresAt: new Date( Date.now() + 1500 ).toISOString(),
 		} );
 		expect( ( await session( id ) ).status ).toBe( 'pending' );
-		const deadline = Date.now() + 8000;
+		const deadline = Date.now() + 15_000;
 		while (
 			receiver.forSession( id ).length === 0 &&
 			Date.now() < deadline

@@ -90,9 +90,9 @@ describe( 'state across restarts', () => {
 			}
 		} );
 		await waitFor(
-			() => ( acknowledged.length >= 40 ? true : undefined ),
-			20_000,
-			'40 sessions'
+			() => ( acknowledged.length >= 30 ? true : undefined ),
+			60_000,
+			'30 sessions'
 		);
 		await first.kill();
 		stop = true;

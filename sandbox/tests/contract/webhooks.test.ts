@@ -162,7 +162,7 @@ describe( 'retries', () => {
 		expect( attempts[ 2 ]!.at - attempts[ 1 ]!.at ).toBeGreaterThanOrEqual(
 			1900
 		);
-		expect( attempts[ 0 ]!.at - started ).toBeLessThan( 2000 );
+		expect( attempts[ 0 ]!.at - started ).toBeLessThan( 5000 );
 		const delivery = await waitFor( async () => {
 			const [ item ] = await deliveries( id );
 			return item?.state === 'delivered' ? item : undefined;
@@ -377,7 +377,7 @@ describe( 'receiver time-outs', () => {
 			} );
 			const waited = Date.now() - started;
 			expect( waited ).toBeGreaterThanOrEqual( 9_500 );
-			expect( waited ).toBeLessThan( 14_000 );
+			expect( waited ).toBeLessThan( 20_000 );
 			const [ delivery ] = await deliveries( id );
 			expect( delivery.attempts[ 0 ] ).toMatchObject( {
 				status: null,
