@@ -206,7 +206,7 @@ async function main(): Promise< void > {
 		target: 'webhook',
 		mode: 'delay',
 		count: sessions.length,
-		delayMs: 3_600_000,
+		delayMs: 600_000,
 	} );
 	for ( const session of sessions ) {
 		await sandbox.pay( session.sessionId, 'card' );
