@@ -3,7 +3,7 @@
  * into the cart through the Store API, opens the block checkout in Chromium, checks that Korea Checkout is
  * offered and saves a screenshot (.cache/playground/checkout.png).
  *
- * Environment: KC_PLAYGROUND_PORT (9400), CHROMIUM_PATH (/usr/bin/chromium).
+ * Environment: KC_PLAYGROUND_PORT (9400) or KC_STORE_URL (any store, e.g. the native one), CHROMIUM_PATH.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +12,12 @@ import { chromium } from 'playwright-core';
 import { repositoryRoot as root } from '../test/lib/layer.ts';
 
 const port = Number( process.env.KC_PLAYGROUND_PORT ?? 9400 );
-const storeUrl = `http://127.0.0.1:${ port }`;
-const screenshot = join( root, '.cache/playground/checkout.png' );
+const storeUrl = process.env.KC_STORE_URL ?? `http://127.0.0.1:${ port }`;
+const screenshot = join(
+	root,
+	'.cache/playground',
+	`checkout-${ new URL( storeUrl ).port || 'store' }.png`
+);
 
 function fail( message: string ): never {
 	console.error( `[check] FAILED: ${ message }` );
