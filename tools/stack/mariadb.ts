@@ -120,8 +120,9 @@ export async function startDatabase(
 			}
 			return pingable( paths );
 		},
-		60_000,
-		`see ${ paths.dbLog }`
+		120_000,
+		`see ${ paths.dbLog }`,
+		() => stopByPidFile( serverPidFile, 60_000 )
 	);
 	ensureUser( paths );
 	return true;

@@ -51,7 +51,7 @@ export async function startPhpServer(
 	mkdirSync( dirname( paths.phpPid ), { recursive: true } );
 	if (
 		runningPid( paths.phpPid ) !== null &&
-		( await answers( `${ url }/wp-login.php` ) )
+		( await answers( `${ url }/wp-includes/images/blank.gif`, true ) )
 	) {
 		say( `PHP: already serving ${ url }, reusing it` );
 		return false;
@@ -81,6 +81,8 @@ export async function startPhpServer(
 			pidFile: paths.phpPid,
 		}
 	);
+	const cleanup = () => stopByPidFile( paths.phpPid );
+	// Listening first (a static file), then one WordPress request with time to spare: it also warms OPcache.
 	await waitFor(
 		'PHP server',
 		async () => {
@@ -89,11 +91,24 @@ export async function startPhpServer(
 					`php -S exited while starting; see ${ paths.phpLog }`
 				);
 			}
-			return answers( `${ url }/wp-login.php` );
+			return answers( `${ url }/wp-includes/images/blank.gif` );
 		},
 		30_000,
-		`see ${ paths.phpLog }`
+		`see ${ paths.phpLog }`,
+		cleanup
 	);
+	const warm = await fetch( `${ url }/wp-login.php`, {
+		signal: AbortSignal.timeout( 120_000 ),
+	} ).catch( ( error: unknown ) => error as Error );
+	if ( warm instanceof Error || warm.status >= 500 ) {
+		await cleanup();
+		throw new StackError(
+			`WordPress did not answer ${ url }/wp-login.php (${
+				warm instanceof Error ? warm.message : `HTTP ${ warm.status }`
+			}); see ${ paths.debugLog } and ${ paths.phpLog }`
+		);
+	}
+	await warm.arrayBuffer();
 	return true;
 }
 

@@ -141,19 +141,31 @@ export function run(
 	return String( result.stdout ?? '' );
 }
 
-/** Polls check() until it returns true or timeoutMs passes; the error names what was awaited. */
+/**
+ * Polls check() until it returns true or timeoutMs passes; the error names what was awaited. When it fails and
+ * cleanup is given (stopping what was just started), cleanup runs first.
+ */
 export async function waitFor(
 	what: string,
 	check: () => Promise< boolean > | boolean,
 	timeoutMs: number,
-	hint = ''
+	hint = '',
+	cleanup?: () => Promise< unknown >
 ): Promise< void > {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		if ( await check() ) {
+		let ready = false;
+		try {
+			ready = await check();
+		} catch ( error ) {
+			await cleanup?.();
+			throw error;
+		}
+		if ( ready ) {
 			return;
 		}
 		if ( Date.now() > deadline ) {
+			await cleanup?.();
 			throw new StackError(
 				`${ what } was not ready after ${ timeoutMs / 1000 } s${ hint ? `; ${ hint }` : '' }`
 			);
@@ -162,14 +174,15 @@ export async function waitFor(
 	}
 }
 
-/** Whether an HTTP GET of url answers at all (any status) within a second. */
+/** Whether an HTTP GET of url answers (any status, or 2xx with okOnly) within timeoutMs. */
 export async function answers(
 	url: string,
-	okOnly = false
+	okOnly = false,
+	timeoutMs = 2000
 ): Promise< boolean > {
 	try {
 		const response = await fetch( url, {
-			signal: AbortSignal.timeout( 2000 ),
+			signal: AbortSignal.timeout( timeoutMs ),
 			redirect: 'manual',
 		} );
 		await response.arrayBuffer();

@@ -87,8 +87,9 @@ export async function startSandbox(
 			}
 			return answers( `${ url }/sandbox/health`, true );
 		},
-		90_000,
-		`see ${ paths.sandboxLog }`
+		120_000,
+		`see ${ paths.sandboxLog }`,
+		() => stopByPidFile( paths.sandboxPid )
 	);
 	return { url, started: true };
 }
