@@ -61,7 +61,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		parent::setUp();
 		global $wpdb, $wp_filter, $wp_actions, $wp_filters, $wp_current_filter;
 
-		$this->saved_hooks = array(
+		$this->saved_hooks   = array(
 			'wp_filter'         => array_map( static fn( $hook ) => clone $hook, $wp_filter ),
 			'wp_actions'        => $wp_actions,
 			'wp_filters'        => $wp_filters ?? array(),
@@ -177,10 +177,10 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		$product->set_props(
 			array_merge(
 				array(
-					'name'          => 'Test product ' . wp_generate_password( 6, false ),
-					'regular_price' => (string) $price,
-					'status'        => 'publish',
-					'manage_stock'  => null !== $stock,
+					'name'           => 'Test product ' . wp_generate_password( 6, false ),
+					'regular_price'  => (string) $price,
+					'status'         => 'publish',
+					'manage_stock'   => null !== $stock,
 					'stock_quantity' => $stock,
 				),
 				$props
@@ -404,7 +404,18 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		if ( $user > 0 ) {
 			$command .= ' --user=' . $user;
 		}
-		$process = proc_open( $command, array( 0 => array( 'pipe', 'r' ), 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes );
+		$process = proc_open(
+			$command,
+			array(
+				0 => array( 'pipe', 'r' ),
+				1 => array( 'pipe', 'w' ),
+				2 => array(
+					'pipe',
+					'w',
+				),
+			),
+			$pipes
+		);
 		$this->assertIsResource( $process, 'could not start PHP' );
 		fwrite( $pipes[0], $code );
 		fclose( $pipes[0] );

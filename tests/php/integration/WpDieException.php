@@ -8,7 +8,7 @@
 namespace KoreaCheckout\Tests\Integration;
 
 /**
- * wp_die() as an exception: the message, with the HTTP status as the code.
+ * Thrown for wp_die(): its message, with the HTTP status as the code.
  */
 class WpDieException extends \RuntimeException {
 }

@@ -80,6 +80,8 @@ function kc_integration_reset_database( string $kc_wp_root, string $kc_db_name, 
 		$kc_db[ $kc_name ] = $kc_match[1];
 	}
 	list( , $kc_socket ) = array_pad( explode( ':', $kc_db['DB_HOST'], 2 ), 2, '' );
+	// WordPress is not loaded yet (its database is what is being reset), so mysqli is the only way here.
+	// phpcs:disable WordPress.DB.RestrictedFunctions
 	mysqli_report( MYSQLI_REPORT_OFF );
 	$kc_link = @mysqli_connect( 'localhost', $kc_db['DB_USER'], $kc_db['DB_PASSWORD'], '', 0, $kc_socket ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged
 	if ( ! $kc_link ) {
@@ -89,6 +91,7 @@ function kc_integration_reset_database( string $kc_wp_root, string $kc_db_name, 
 	mysqli_query( $kc_link, "DROP DATABASE IF EXISTS `{$kc_db_name}`" );
 	mysqli_query( $kc_link, "CREATE DATABASE `{$kc_db_name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" );
 	mysqli_close( $kc_link );
+	// phpcs:enable WordPress.DB.RestrictedFunctions
 
 	// Install WordPress, WooCommerce, Korea Checkout and the store, each phase in a fresh PHP process.
 	foreach ( array(
