@@ -2,17 +2,42 @@
  * Builds the sandbox's pages: the hosted checkout page and the /sandbox/ dashboard, into sandbox/dist/
  * (served by sandbox/server: /checkout/:id -> checkout.html, /sandbox/ -> dashboard.html, assets from /assets/).
  * No inline script or style is emitted, so the server's strict Content-Security-Policy holds.
+ *
+ * While working on the pages: start a sandbox (`npm run sandbox -- --port 4010`), then
+ * `SANDBOX_DEV_TARGET=http://127.0.0.1:4010 npx vite --config sandbox/vite.config.ts` and open
+ * http://127.0.0.1:4171/checkout/<sessionId> or http://127.0.0.1:4171/sandbox/ (hot reload; data from that sandbox).
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const page = ( file: string ) =>
 	fileURLToPath( new URL( `./page/${ file }`, import.meta.url ) );
+
+const devTarget = process.env.SANDBOX_DEV_TARGET ?? 'http://127.0.0.1:4010';
+
+/** The dev server answers the same page URLs as the sandbox does. */
+function sandboxRoutes(): Plugin {
+	return {
+		name: 'korea-checkout-sandbox-routes',
+		configureServer( server ) {
+			server.middlewares.use( ( request, _response, next ) => {
+				const url = request.url ?? '/';
+				if ( /^\/checkout\/[^/?]+(\?.*)?$/.test( url ) ) {
+					request.url = '/checkout.html';
+				} else if ( /^\/sandbox\/(\?.*)?$/.test( url ) ) {
+					request.url = '/dashboard.html';
+				}
+				next();
+			} );
+		},
+	};
+}
 
 export default defineConfig( {
 	root: page( '' ),
 	base: '/',
 	publicDir: false,
+	plugins: [ sandboxRoutes() ],
 	build: {
 		outDir: fileURLToPath( new URL( './dist', import.meta.url ) ),
 		emptyOutDir: true,
@@ -24,21 +49,17 @@ export default defineConfig( {
 				checkout: page( 'checkout.html' ),
 				dashboard: page( 'dashboard.html' ),
 			},
+			output: { chunkFileNames: 'assets/shared-[hash].js' },
 		},
 	},
 	server: {
 		host: '127.0.0.1',
 		port: 4171,
 		strictPort: true,
-		// While developing the pages, `vite --config sandbox/vite.config.ts` forwards the data calls to a
-		// sandbox started on this lane's port (SANDBOX_DEV_TARGET to change it).
 		proxy: {
-			'/sandbox/sessions':
-				process.env.SANDBOX_DEV_TARGET ?? 'http://127.0.0.1:4170',
-			'/sandbox/deliveries':
-				process.env.SANDBOX_DEV_TARGET ?? 'http://127.0.0.1:4170',
-			'/sandbox/reset':
-				process.env.SANDBOX_DEV_TARGET ?? 'http://127.0.0.1:4170',
+			'/sandbox/sessions': devTarget,
+			'/sandbox/deliveries': devTarget,
+			'/sandbox/reset': devTarget,
 		},
 	},
 } );
