@@ -27,10 +27,15 @@ interface CartActions {
 	setShippingAddress: ( address: Partial< KoreanAddress > ) => void;
 }
 
+/** WooCommerce's wrapper of the detailed-address input while that field is folded away. */
+const FOLDED_INPUT = '.wc-block-components-address-form__address_2-hidden-input';
+const UNFOLD_TOGGLE = '.wc-block-components-address-form__address_2-toggle';
+
 /**
  * Focuses the detailed-address input of the same step. WooCommerce offers no API to focus a field, so we
- * look it up by the id WooCommerce gives it; when the field is folded behind its "+ Add apartment…" link
- * we unfold it first.
+ * look it up by the id WooCommerce gives it. While the field is empty WooCommerce folds it behind an
+ * "+ Add …" link and keeps a stand-in input that it replaces on the first keystroke (which would drop the
+ * focus), so we unfold it like a shopper would and focus the real input once it is drawn.
  */
 export function focusDetailField(
 	from: HTMLElement,
@@ -40,20 +45,26 @@ export function focusDetailField(
 		from.closest(
 			`.wp-block-woocommerce-checkout-${ addressType }-address-block`
 		) ?? document;
-	const find = () =>
-		step.querySelector< HTMLInputElement >( `#${ addressType }-address_2` );
-	const input = find();
-	if ( input ) {
-		input.focus();
-		return;
-	}
-	const toggle = step.querySelector< HTMLElement >(
-		'.wc-block-components-address-form__address_2-toggle'
-	);
-	if ( toggle ) {
+	const shownInput = () => {
+		const input = step.querySelector< HTMLInputElement >(
+			`#${ addressType }-address_2`
+		);
+		return input && ! input.closest( FOLDED_INPUT ) ? input : null;
+	};
+	const toggle = step.querySelector< HTMLElement >( UNFOLD_TOGGLE );
+	if ( ! shownInput() && toggle ) {
 		toggle.click();
-		window.setTimeout( () => find()?.focus(), 0 );
 	}
+	let attempts = 0;
+	const focusWhenDrawn = () => {
+		const input = shownInput();
+		if ( input ) {
+			input.focus();
+		} else if ( attempts++ < 20 ) {
+			window.setTimeout( focusWhenDrawn, 25 );
+		}
+	};
+	focusWhenDrawn();
 }
 
 export function AddressSearchButton( {

@@ -28,5 +28,6 @@ export default defineConfig( {
 		setupFiles: [ here( './setup.ts' ) ],
 		css: false,
 		restoreMocks: true,
+		testTimeout: 30_000,
 	},
 } );

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, render, screen, waitFor } from '@testing-library/react';
+import { useState } from '@wordpress/element';
 import userEvent from '@testing-library/user-event';
 import { AddressSearchButton } from '../../../src/address-search/address-search-button';
 import { cart, registerWooCommerceStores } from '../doubles/wc-stores';
@@ -23,7 +24,39 @@ function renderInStep( addressType: 'billing' | 'shipping' ) {
 	);
 }
 
+/** WooCommerce's folded detailed-address field: a stand-in input and a toggle that draws the real one. */
+function FoldedDetailField() {
+	const [ open, setOpen ] = useState( false );
+	return open ? (
+		<input id="shipping-address_2" aria-label="Detailed address" />
+	) : (
+		<>
+			<span className="wc-block-components-address-form__address_2-hidden-input">
+				<input id="shipping-address_2" aria-label="Hidden detailed address" tabIndex={ -1 } />
+			</span>
+			<button type="button" className="wc-block-components-address-form__address_2-toggle" onClick={ () => setOpen( true ) }>
+				+ Add detailed address
+			</button>
+		</>
+	);
+}
+
 describe( 'AddressSearchButton', () => {
+	it( 'unfolds WooCommerce\'s folded detailed-address field before moving the cursor there', async () => {
+		installFakeDaum();
+		render(
+			<div className="wp-block-woocommerce-checkout-shipping-address-block">
+				<FoldedDetailField />
+				<AddressSearchButton addressType="shipping" />
+			</div>
+		);
+		await userEvent.click( screen.getByRole( 'button', { name: 'Find address' } ) );
+		await userEvent.click( await screen.findByRole( 'button', { name: '서울 강남구 테헤란로 152' } ) );
+
+		await waitFor( () => expect( document.activeElement ).toBe( screen.getByLabelText( 'Detailed address' ) ) );
+		expect( screen.queryByRole( 'button', { name: '+ Add detailed address' } ) ).toBeNull();
+	} );
+
 	it( 'writes the chosen address through the cart store and moves the cursor to the detailed address', async () => {
 		installFakeDaum();
 		window.koreaCheckoutAddressSearch = {
