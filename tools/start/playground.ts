@@ -4,7 +4,8 @@
  * Ctrl-C stops everything it started.
  *
  * Environment: KC_PLAYGROUND_PORT (9400), KC_SANDBOX_PORT (4010), KC_WP_DIR / KC_WP_ARCHIVE,
- * KC_WC_DIR / KC_WC_ARCHIVE (default: ../shared/fixtures/). Option --no-build skips `npm run build`.
+ * KC_WC_DIR / KC_WC_ARCHIVE (default: ../shared/fixtures/), KC_START_TIMEOUT (seconds, 1800). Option
+ * --no-build skips `npm run build`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -359,7 +360,7 @@ async function main(): Promise< void > {
 	await waitFor(
 		`${ storeUrl }/shop/`,
 		'The store',
-		1200,
+		Number( process.env.KC_START_TIMEOUT ?? 1800 ),
 		( status ) => status === 200
 	);
 
