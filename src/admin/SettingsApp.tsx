@@ -151,7 +151,7 @@ export function SettingsApp() {
 			} )
 			.finally( () => {
 				setSaving( false );
-				window.scrollTo( { top: 0, behavior: 'smooth' } );
+				window.scrollTo( 0, 0 );
 			} );
 	};
 
