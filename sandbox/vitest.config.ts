@@ -11,7 +11,7 @@ export default defineConfig( {
 		environment: 'node',
 		include: [ 'sandbox/tests/**/*.test.ts' ],
 		testTimeout: 60_000,
-		hookTimeout: 120_000,
+		hookTimeout: 200_000,
 		pool: 'forks',
 		maxWorkers: 2,
 		fileParallelism: true,

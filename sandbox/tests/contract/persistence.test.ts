@@ -11,7 +11,7 @@ import {
 } from './helpers/sandboxProcess.ts';
 
 // Every test here starts one or two sandbox processes; allow for a busy machine.
-vi.setConfig( { testTimeout: 120_000 } );
+vi.setConfig( { testTimeout: 400_000 } );
 
 const running: SandboxProcess[] = [];
 let receiver: WebhookReceiver | undefined;
