@@ -139,6 +139,7 @@ final class Cli {
 			$session = ( new Client() )->get_session( $session_id );
 		} catch ( ApiException $error ) {
 			WP_CLI::error( sprintf( '[%s] %s', $error->get_error_code(), $error->getMessage() ) );
+			return;
 		}
 		SessionSync::apply( $order, $session, 'admin' );
 		$after = wc_get_order( $order->get_id() );
