@@ -223,6 +223,8 @@ describe( 'checkout UI', () => {
 		await sandbox.pay( sessionId, 'kakao_pay' );
 		await page.goto( ( await sandbox.session( sessionId ) ).returnUrl as string );
 		await page.waitForURL( /order-received/, { timeout: 60_000 } );
+		await page.waitForLoadState( 'networkidle' );
+		await screenshot( page, 'checkout-block-360-order-received' );
 		await page.getByText( 'Block theme value' ).first().waitFor();
 		await page.getByText( 'Please leave it at the door' ).first().waitFor();
 		await screenshot( page, 'checkout-block-360-order-received' );
@@ -271,9 +273,18 @@ describe( 'checkout UI', () => {
 		await page.fill( '#billing_email', 'seojun.lee@example.com' );
 		await page.fill( '#korea_checkout_field_custom_field', 'Classic theme value' );
 		await page.selectOption( '#korea_checkout_field_delivery_memo', 'call_first' );
-		await page.locator( '#payment_method_korea_checkout' ).check( { force: true } );
+		// WooCommerce redraws the payment section after each address change: click until the choice holds.
 		await page.waitForLoadState( 'networkidle' );
-		await page.getByRole( 'radio', { name: /NaverPay/ } ).check();
+		await expect
+			.poll(
+				async () => {
+					await page.locator( '#payment_method_korea_checkout' ).check( { force: true, timeout: 5_000 } ).catch( () => undefined );
+					await page.getByRole( 'radio', { name: /NaverPay/ } ).check( { timeout: 5_000 } ).catch( () => undefined );
+					return page.getByRole( 'radio', { name: /NaverPay/ } ).isChecked();
+				},
+				{ timeout: 90_000, interval: 1_000 }
+			)
+			.toBe( true );
 		await screenshot( page, 'checkout-classic-360-filled' );
 
 		await page.locator( '#place_order' ).click();
