@@ -220,8 +220,9 @@ describe( 'checkout UI', () => {
 		expect( JSON.parse( metadata.theme ?? '{}' ) ).toMatchObject( { '--primary-color': '#03c75a', '--button-radius': '20px' } );
 
 		// Pay, then the order-received page shows what the shopper entered.
-		await sandbox.pay( sessionId, 'kakao_pay' );
-		await page.goto( ( await sandbox.session( sessionId ) ).returnUrl as string );
+		// As the hosted page would: pay, then follow the redirect the sandbox hands back.
+		const paid = await sandbox.pay( sessionId, 'kakao_pay' );
+		await page.goto( paid.redirectUrl );
 		await page.waitForURL( /order-received/, { timeout: 60_000 } );
 		await page.waitForLoadState( 'networkidle' );
 		await screenshot( page, 'checkout-block-360-order-received' );
