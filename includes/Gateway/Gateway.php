@@ -57,6 +57,24 @@ class Gateway extends \WC_Payment_Gateway {
 	}
 
 	/**
+	 * Keeps WooCommerce's own on/off switch (Settings > Payments) and the plugin's settings page in step: the
+	 * switch writes through here, and the plugin's `enabled` setting is the one place the answer is kept.
+	 *
+	 * @param string $key   Option key.
+	 * @param mixed  $value Value.
+	 * @return bool
+	 */
+	public function update_option( $key, $value = '' ) {
+		if ( 'enabled' !== $key ) {
+			return parent::update_option( $key, $value );
+		}
+		$enabled = in_array( $value, array( 'yes', true, 1, '1' ), true );
+		Settings::update( array( 'enabled' => $enabled ) );
+		$this->enabled = $enabled ? 'yes' : 'no';
+		return true;
+	}
+
+	/**
 	 * Offered only when enabled and usable.
 	 */
 	public function is_available() {
@@ -97,7 +115,7 @@ class Gateway extends \WC_Payment_Gateway {
 	/**
 	 * The description, then whatever the checkout module shows on the classic form (the method choice).
 	 */
-	public function payment_fields() {
+	public function payment_fields(): void {
 		parent::payment_fields();
 
 		/**
@@ -179,7 +197,7 @@ class Gateway extends \WC_Payment_Gateway {
 	/**
 	 * Points from WooCommerce's payment settings to the plugin's own settings page.
 	 */
-	public function admin_options() {
+	public function admin_options(): void {
 		printf(
 			'<h2>%1$s</h2><p>%2$s</p><p><a class="button" href="%3$s">%4$s</a></p>',
 			esc_html( $this->method_title ),

@@ -57,6 +57,9 @@ final class OrderFacts {
 	private static function lines( \WC_Order $order, string $currency ): array {
 		$lines = array();
 		foreach ( $order->get_items( array( 'line_item', 'shipping', 'fee' ) ) as $item ) {
+			if ( ! ( $item instanceof \WC_Order_Item_Product || $item instanceof \WC_Order_Item_Shipping || $item instanceof \WC_Order_Item_Fee ) ) {
+				continue;
+			}
 			$amount = Money::to_minor( (string) $item->get_total(), $currency ) + Money::to_minor( (string) $item->get_total_tax(), $currency );
 			$line   = array(
 				'name'     => wp_strip_all_tags( $item->get_name() ),
