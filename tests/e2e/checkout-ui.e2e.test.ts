@@ -222,7 +222,8 @@ describe( 'checkout UI', () => {
 		// Pay, then the order-received page shows what the shopper entered.
 		// As the hosted page would: pay, then follow the redirect the sandbox hands back.
 		const paid = await sandbox.pay( sessionId, 'kakao_pay' );
-		await page.goto( paid.redirectUrl );
+		expect( paid.redirectUrl ).toBeTruthy();
+		await page.goto( paid.redirectUrl ?? '' );
 		await page.waitForURL( /order-received/, { timeout: 60_000 } );
 		await page.waitForLoadState( 'networkidle' );
 		await screenshot( page, 'checkout-block-360-order-received' );
