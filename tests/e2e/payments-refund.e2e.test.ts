@@ -47,9 +47,6 @@ async function refundFromOrderScreen(orderId: number, amount: number): Promise<v
 const FLOW_TIMEOUT = 600_000;
 
 beforeAll(async () => {
-	// The stack installs WordPress before WooCommerce's endpoints exist, so /checkout/order-received/ answers 404
-	// until the rewrite rules are flushed once with WooCommerce loaded (reported to the harness owner).
-	await wpEval(stack, 'flush_rewrite_rules( false ); return true;');
 	browser = await launchBrowser();
 	page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
 	page.setDefaultNavigationTimeout(120_000);

@@ -4,7 +4,7 @@
  * activated, and a Korean store ready to sell. Safe to run again: every step checks before it changes.
  *
  * Usage: KC_WP_ROOT=<site> php tools/stack/php/install.php
- * Each phase runs in a process of its own (core, activate, configure), because WordPress must be loaded anew
+ * Each phase runs in a process of its own (core, activate, configure, rewrite), because WordPress must be loaded anew
  * once the plugins are active. Environment: KC_WP_ROOT, KC_DB_NAME (optional), KC_ADMIN_USER,
  * KC_ADMIN_PASSWORD, KC_ADMIN_EMAIL, KC_SANDBOX_URL, KC_SANDBOX_API_KEY, KC_SANDBOX_WEBHOOK_SECRET.
  * The last line of the output is a JSON summary (pages and products).
@@ -17,7 +17,7 @@ require __DIR__ . '/cli-env.php';
 $kc_phase = $argv[1] ?? 'all';
 
 if ( 'all' === $kc_phase ) {
-	foreach ( array( 'core', 'activate', 'configure' ) as $kc_step ) {
+	foreach ( array( 'core', 'activate', 'configure', 'rewrite' ) as $kc_step ) {
 		passthru( escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( __FILE__ ) . ' ' . $kc_step, $kc_status );
 		if ( 0 !== $kc_status ) {
 			fwrite( STDERR, "install.php: phase {$kc_step} failed (exit {$kc_status})\n" );
@@ -70,6 +70,12 @@ switch ( $kc_phase ) {
 		break;
 	case 'configure':
 		kc_configure_store();
+		break;
+	case 'rewrite':
+		// A process of its own, with WooCommerce loaded from the start, so that its endpoints (order-received,
+		// order-pay, My Account) are in the rules. Flushed inside the configure phase they were missing and
+		// /checkout/order-received/N/ answered 404. Prints nothing: configure's summary stays the last line.
+		flush_rewrite_rules( false );
 		break;
 	default:
 		fwrite( STDERR, "install.php: unknown phase {$kc_phase}\n" );
