@@ -50,4 +50,11 @@ module.exports = [
 			'jsdoc/require-param': 'off',
 		},
 	},
+	{
+		files: [ 'tests/**', 'sandbox/tests/**' ],
+		rules: {
+			// Tests assert where focus is in the one document they render; there is no iframe to get wrong.
+			'@wordpress/no-global-active-element': 'off',
+		},
+	},
 ];

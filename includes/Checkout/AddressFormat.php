@@ -107,6 +107,7 @@ final class AddressFormat {
 	 *
 	 * @param string $postcode The postcode.
 	 * @param string $country  Country code.
+	 * @return mixed The postcode, normalised when it is Korean.
 	 */
 	public function format_postcode( $postcode, $country ) {
 		return 'KR' === $country && is_string( $postcode ) ? Postcode::normalize( $postcode ) : $postcode;
@@ -118,6 +119,7 @@ final class AddressFormat {
 	 * @param bool   $valid    WooCommerce's verdict.
 	 * @param string $postcode The postcode.
 	 * @param string $country  Country code.
+	 * @return mixed WooCommerce's verdict, or ours for Korea.
 	 */
 	public function validate_postcode( $valid, $postcode, $country ) {
 		if ( 'KR' !== $country ) {

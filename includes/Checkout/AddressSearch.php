@@ -109,6 +109,7 @@ final class AddressSearch {
 	 *
 	 * @param string               $content The rendered parent block.
 	 * @param array<string, mixed> $block   The parsed block.
+	 * @return mixed The markup, with our placeholder where it belongs.
 	 */
 	public function add_inner_block( $content, $block ) {
 		$address_type = self::PARENTS[ $block['blockName'] ?? '' ] ?? '';

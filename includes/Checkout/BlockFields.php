@@ -60,6 +60,7 @@ final class BlockFields {
 	 * additional fields WooCommerce renders there (see AddressSearch::add_inner_block() for why).
 	 *
 	 * @param string $content The rendered parent block.
+	 * @return mixed The markup, with our placeholder where it belongs.
 	 */
 	public function add_inner_block( $content ) {
 		if ( ! is_string( $content ) || str_contains( $content, self::INNER_BLOCK ) || array() === self::browser_fields() ) {

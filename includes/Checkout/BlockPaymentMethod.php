@@ -28,7 +28,7 @@ final class BlockPaymentMethod extends AbstractPaymentMethodType {
 	/**
 	 * Reads the settings.
 	 */
-	public function initialize() {
+	public function initialize(): void {
 		$this->settings = array(
 			'enabled'     => Settings::get( 'enabled' ),
 			'title'       => Settings::get( 'title' ),
@@ -90,7 +90,7 @@ final class BlockPaymentMethod extends AbstractPaymentMethodType {
 	 */
 	public function get_supported_features() {
 		$gateway = $this->gateway();
-		return null !== $gateway && isset( $gateway->supports ) && is_array( $gateway->supports ) ? array_values( $gateway->supports ) : array( 'products' );
+		return null !== $gateway ? array_values( $gateway->supports ) : array( 'products' );
 	}
 
 	/**

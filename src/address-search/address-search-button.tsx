@@ -28,7 +28,8 @@ interface CartActions {
 }
 
 /** WooCommerce's wrapper of the detailed-address input while that field is folded away. */
-const FOLDED_INPUT = '.wc-block-components-address-form__address_2-hidden-input';
+const FOLDED_INPUT =
+	'.wc-block-components-address-form__address_2-hidden-input';
 const UNFOLD_TOGGLE = '.wc-block-components-address-form__address_2-toggle';
 
 /**
@@ -105,8 +106,8 @@ export function AddressSearchButton( {
 		}
 		setFailed( false );
 		setMessage(
-			/* translators: %s: the chosen address. */
 			sprintf(
+				/* translators: %s: the chosen address. */
 				__(
 					'Address filled in: %s. Please add the detailed address.',
 					'korea-checkout'

@@ -160,7 +160,7 @@ function keepFocusInside( dialog: HTMLElement, event: KeyboardEvent ) {
 	if ( ! first || ! last ) {
 		return;
 	}
-	const active = document.activeElement;
+	const active = dialog.ownerDocument.activeElement;
 	if (
 		event.shiftKey &&
 		( active === first || ! dialog.contains( active ) )

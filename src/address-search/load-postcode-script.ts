@@ -10,11 +10,10 @@ let pending: Promise< DaumGlobal > | null = null;
 
 /** The widget's global, whichever name the script used. */
 function loadedGlobal(): DaumGlobal | undefined {
-	return window.daum?.Postcode
-		? window.daum
-		: window.kakao?.Postcode
-			? window.kakao
-			: undefined;
+	if ( window.daum?.Postcode ) {
+		return window.daum;
+	}
+	return window.kakao?.Postcode ? window.kakao : undefined;
 }
 
 /**

@@ -57,9 +57,9 @@ export function TextareaFields( { fields }: { fields: TextareaField[] } ) {
 				( values[ field.key ] ?? '' ).trim() === ''
 			) {
 				validation.setValidationErrors( {
-					/* translators: %s: field label. */
 					[ id ]: {
 						message: sprintf(
+							/* translators: %s: field label. */
 							__( '%s is a required field.', 'korea-checkout' ),
 							field.label
 						),

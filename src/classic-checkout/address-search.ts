@@ -113,9 +113,9 @@ function buildButton(
 				returnFocusTo: button,
 				onSelect: ( address ) => {
 					fillClassicAddress( form, type, address );
-					/* translators: %s: the chosen address. */
 					say(
 						sprintf(
+							/* translators: %s: the chosen address. */
 							__(
 								'Address filled in: %s. Please add the detailed address.',
 								'korea-checkout'

@@ -2,7 +2,7 @@
  * The accessible choice of payment method inside our payment method's content. A native radio group in
  * a fieldset: arrow keys move the choice, Tab leaves the group, the legend names it.
  */
-import { useEffect, useRef, useState } from '@wordpress/element';
+import { useEffect, useId, useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { PaymentMethodProps } from '@woocommerce/blocks-registry';
 import type { PaymentMethodChoice } from './methods';
@@ -28,6 +28,7 @@ export function MethodChoice( {
 	emitResponse,
 }: MethodChoiceProps ) {
 	const [ selected, setSelected ] = useState( methods[ 0 ]?.id ?? '' );
+	const idPrefix = useId();
 	// The setup callback is registered once; the ref lets it read the latest choice.
 	const selectedRef = useRef( selected );
 	selectedRef.current = selected;
@@ -67,9 +68,11 @@ export function MethodChoice( {
 				{ methods.map( ( method ) => (
 					<label
 						key={ method.id }
+						htmlFor={ `${ idPrefix }-${ method.id }` }
 						className="korea-checkout-methods__option"
 					>
 						<input
+							id={ `${ idPrefix }-${ method.id }` }
 							type="radio"
 							name="korea-checkout-method"
 							value={ method.id }

@@ -12,15 +12,25 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { e2eStack } from '../support/e2e.ts';
 import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
-import { SandboxControl, sessionIdFromCheckoutUrl } from '../support/sandbox.ts';
+import {
+	SandboxControl,
+	sessionIdFromCheckoutUrl,
+} from '../support/sandbox.ts';
 import { wpEval } from '../support/wp.ts';
 
 const stack = e2eStack();
 const sandbox = new SandboxControl( stack.sandboxUrl ?? '' );
 const fixtures = fileURLToPath( new URL( './fixtures/', import.meta.url ) );
-const muPlugin = join( stack.wpRoot, 'wp-content', 'mu-plugins', 'kc-e2e-checkout-theme.php' );
-const POSTCODE_URL = 'https://t1.daumcdn.net/mapjsapi/bundle/postcode/prod/postcode.v2.js';
-const FAKE_POSTCODE = readFileSync( join( fixtures, 'fake-daum-postcode.js' ), 'utf8' );
+const muPlugin = join(
+	stack.wpRoot,
+	'wp-content',
+	'mu-plugins',
+	'kc-e2e-checkout-theme.php'
+);
+const FAKE_POSTCODE = readFileSync(
+	join( fixtures, 'fake-daum-postcode.js' ),
+	'utf8'
+);
 const THEME_GREEN = 'rgb(3, 199, 90)';
 
 const PHONE = { width: 360, height: 780 };
@@ -58,10 +68,16 @@ function orderFacts( orderId: number ): Promise< OrderFacts > {
 
 /** The newest order's id (the one the browser just placed). */
 function newestOrderId(): Promise< number > {
-	return wpEval< number >( stack, `return (int) wc_get_orders( array( 'limit' => 1, 'orderby' => 'id', 'order' => 'DESC', 'return' => 'ids' ) )[0];` );
+	return wpEval< number >(
+		stack,
+		`return (int) wc_get_orders( array( 'limit' => 1, 'orderby' => 'id', 'order' => 'DESC', 'return' => 'ids' ) )[0];`
+	);
 }
 
-async function newPage( viewport: { width: number; height: number }, postcode: 'fake' | 'down' = 'fake' ): Promise< { requests: string[] } > {
+async function newPage(
+	viewport: { width: number; height: number },
+	postcode: 'fake' | 'down' = 'fake'
+): Promise< { requests: string[] } > {
 	await page?.context().close();
 	const context = await browser.newContext( { viewport, locale: 'en-US' } );
 	page = await context.newPage();
@@ -69,29 +85,43 @@ async function newPage( viewport: { width: number; height: number }, postcode: '
 	page.setDefaultNavigationTimeout( 120_000 );
 	page.setDefaultTimeout( 60_000 );
 	const requests: string[] = [];
-	page.on( 'request', ( request: Request ) => requests.push( request.url() ) );
+	page.on( 'request', ( request: Request ) =>
+		requests.push( request.url() )
+	);
 	// The Daum script's URL is answered here: the page never reaches the internet.
 	await page.route( 'https://t1.daumcdn.net/**', ( route ) =>
 		postcode === 'fake'
-			? route.fulfill( { status: 200, contentType: 'application/javascript; charset=utf-8', body: FAKE_POSTCODE } )
+			? route.fulfill( {
+					status: 200,
+					contentType: 'application/javascript; charset=utf-8',
+					body: FAKE_POSTCODE,
+				} )
 			: route.abort( 'connectionrefused' )
 	);
 	return { requests };
 }
 
 async function addToCart( sku: string ): Promise< void > {
-	const product = stack.store.products.find( ( candidate ) => candidate.sku === sku );
+	const product = stack.store.products.find(
+		( candidate ) => candidate.sku === sku
+	);
 	expect( product, sku ).toBeDefined();
-	await page.goto( `${ stack.storeUrl }/?add-to-cart=${ String( product?.id ) }&quantity=1` );
+	await page.goto(
+		`${ stack.storeUrl }/?add-to-cart=${ String( product?.id ) }&quantity=1`
+	);
 }
 
 async function openBlockCheckout(): Promise< void > {
 	await page.goto( `${ stack.storeUrl }/checkout/` );
-	await page.locator( '.wc-block-checkout__form' ).waitFor( { timeout: 60_000 } );
+	await page
+		.locator( '.wc-block-checkout__form' )
+		.waitFor( { timeout: 60_000 } );
 }
 
 /** Our button's computed background and the theme's root value of the same property (must not leak). */
-function themeColours( selector: string ): Promise< { button: string; radius: string; rootVar: string } > {
+function themeColours(
+	selector: string
+): Promise< { button: string; radius: string; rootVar: string } > {
 	return page.evaluate( ( css ) => {
 		const button = document.querySelector( css );
 		if ( ! button ) {
@@ -101,13 +131,17 @@ function themeColours( selector: string ): Promise< { button: string; radius: st
 		return {
 			button: style.backgroundColor,
 			radius: style.borderTopLeftRadius,
-			rootVar: getComputedStyle( document.documentElement ).getPropertyValue( '--primary-color' ).trim(),
+			rootVar: getComputedStyle( document.documentElement )
+				.getPropertyValue( '--primary-color' )
+				.trim(),
 		};
 	}, selector );
 }
 
 beforeAll( async () => {
-	mkdirSync( join( stack.wpRoot, 'wp-content', 'mu-plugins' ), { recursive: true } );
+	mkdirSync( join( stack.wpRoot, 'wp-content', 'mu-plugins' ), {
+		recursive: true,
+	} );
 	copyFileSync( join( fixtures, 'checkout-theme.php' ), muPlugin );
 	browser = await launchBrowser();
 } );
@@ -128,19 +162,53 @@ describe( 'checkout UI', () => {
 		await page.waitForLoadState( 'networkidle' );
 		// Our handles all start with korea-checkout (WooCommerce's own files also sit under plugins/ here).
 		const ours = await page.evaluate( () =>
-			[ ...document.querySelectorAll( 'script, link[rel="stylesheet"], style' ) ]
-				.filter( ( element ) => element.id.startsWith( 'korea-checkout' ) || /\/korea-checkout\/build\//.test( element.getAttribute( 'src' ) ?? element.getAttribute( 'href' ) ?? '' ) )
-				.map( ( element ) => element.id || element.outerHTML.slice( 0, 120 ) )
+			[
+				...document.querySelectorAll(
+					'script, link[rel="stylesheet"], style'
+				),
+			]
+				.filter(
+					( element ) =>
+						element.id.startsWith( 'korea-checkout' ) ||
+						/\/korea-checkout\/build\//.test(
+							element.getAttribute( 'src' ) ??
+								element.getAttribute( 'href' ) ??
+								''
+						)
+				)
+				.map(
+					( element ) =>
+						element.id || element.outerHTML.slice( 0, 120 )
+				)
 		);
 		expect( ours ).toEqual( [] );
-		expect( await page.locator( 'style#korea-checkout-ui-inline-css' ).count() ).toBe( 0 );
+		expect(
+			await page.locator( 'style#korea-checkout-ui-inline-css' ).count()
+		).toBe( 0 );
 
 		await addToCart( 'KC-TEA' );
 		await openBlockCheckout();
-		await page.getByRole( 'button', { name: 'Find address' } ).first().waitFor();
-		expect( requests.some( ( url ) => url.includes( '/korea-checkout/build/address-search.js' ) ) ).toBe( true );
-		expect( requests.some( ( url ) => url.includes( '/korea-checkout/build/payment-method.js' ) ) ).toBe( true );
-		expect( requests.some( ( url ) => url.includes( 'daumcdn' ) || url.includes( 'postcode-layer' ) ) ).toBe( false );
+		await page
+			.getByRole( 'button', { name: 'Find address' } )
+			.first()
+			.waitFor();
+		expect(
+			requests.some( ( url ) =>
+				url.includes( '/korea-checkout/build/address-search.js' )
+			)
+		).toBe( true );
+		expect(
+			requests.some( ( url ) =>
+				url.includes( '/korea-checkout/build/payment-method.js' )
+			)
+		).toBe( true );
+		expect(
+			requests.some(
+				( url ) =>
+					url.includes( 'daumcdn' ) ||
+					url.includes( 'postcode-layer' )
+			)
+		).toBe( false );
 	}, 300_000 );
 
 	it( 'completes a block checkout with a searched address, a field and a method, at phone width', async () => {
@@ -149,53 +217,91 @@ describe( 'checkout UI', () => {
 		await openBlockCheckout();
 
 		await page.fill( '#email', 'minji.park@example.com' );
-		await expect.poll( () => page.locator( '#shipping-country' ).inputValue() ).toBe( 'KR' );
-		const find = page.locator( '.wp-block-woocommerce-checkout-shipping-address-block' ).getByRole( 'button', { name: 'Find address' } );
-		const colours = await themeColours( '.wp-block-woocommerce-checkout-shipping-address-block .korea-checkout-address-search__button' );
+		await expect
+			.poll( () => page.locator( '#shipping-country' ).inputValue() )
+			.toBe( 'KR' );
+		const find = page
+			.locator( '.wp-block-woocommerce-checkout-shipping-address-block' )
+			.getByRole( 'button', { name: 'Find address' } );
+		const colours = await themeColours(
+			'.wp-block-woocommerce-checkout-shipping-address-block .korea-checkout-address-search__button'
+		);
 		expect( colours.button ).toBe( THEME_GREEN );
 		expect( colours.radius ).toBe( '20px' );
 		expect( colours.rootVar ).toBe( '' );
 
 		// Esc closes the layer and gives focus back to the button.
 		await find.click();
-		const dialog = page.getByRole( 'dialog', { name: 'Find your address' } );
+		const dialog = page.getByRole( 'dialog', {
+			name: 'Find your address',
+		} );
 		await dialog.waitFor();
 		await page.keyboard.press( 'Escape' );
 		await expect.poll( () => dialog.count() ).toBe( 0 );
-		expect( await find.evaluate( ( element ) => element === document.activeElement ) ).toBe( true );
+		expect(
+			await find.evaluate(
+				( element ) => element === document.activeElement
+			)
+		).toBe( true );
 
 		await find.click();
 		await dialog.waitFor();
 		const box = await dialog.boundingBox();
 		expect( box?.width ).toBeLessThanOrEqual( 360 );
-		await page.screenshot( { path: join( ARTIFACTS, 'checkout-block-360-address-layer.png' ) } );
+		await page.screenshot( {
+			path: join( ARTIFACTS, 'checkout-block-360-address-layer.png' ),
+		} );
 		await page.getByRole( 'button', { name: /테헤란로 152/ } ).click();
 		await expect.poll( () => dialog.count() ).toBe( 0 );
 
-		await expect.poll( () => page.locator( '#shipping-postcode' ).inputValue() ).toBe( '06236' );
-		expect( await page.locator( '#shipping-address_1' ).inputValue() ).toBe( '서울 강남구 테헤란로 152 (역삼동, 강남파이낸스센터)' );
-		expect( await page.locator( '#shipping-city' ).inputValue() ).toBe( '서울 강남구' );
-		await expect.poll( () => page.evaluate( () => document.activeElement?.id ) ).toBe( 'shipping-address_2' );
+		await expect
+			.poll( () => page.locator( '#shipping-postcode' ).inputValue() )
+			.toBe( '06236' );
+		expect( await page.locator( '#shipping-address_1' ).inputValue() ).toBe(
+			'서울 강남구 테헤란로 152 (역삼동, 강남파이낸스센터)'
+		);
+		expect( await page.locator( '#shipping-city' ).inputValue() ).toBe(
+			'서울 강남구'
+		);
+		await expect
+			.poll( () => page.evaluate( () => document.activeElement?.id ) )
+			.toBe( 'shipping-address_2' );
 		// Let WooCommerce finish pushing the new address (totals, shipping) before typing into the form it redraws.
 		await page.waitForLoadState( 'networkidle' );
 		await page.keyboard.type( '12층', { delay: 80 } );
-		await expect.poll( () => page.locator( '#shipping-address_2' ).inputValue() ).toBe( '12층' );
+		await expect
+			.poll( () => page.locator( '#shipping-address_2' ).inputValue() )
+			.toBe( '12층' );
 
 		await page.fill( '#shipping-first_name', '민지' );
 		await page.fill( '#shipping-last_name', '박' );
 		await page.fill( '#shipping-phone', '010-2345-6789' );
-		await page.getByLabel( 'Custom Field (optional)' ).fill( 'Block theme value' );
+		await page
+			.getByLabel( 'Custom Field (optional)' )
+			.fill( 'Block theme value' );
 		await page.getByLabel( /Delivery request/ ).selectOption( 'door' );
 
-		await page.locator( 'label[for="radio-control-wc-payment-method-options-korea_checkout"]' ).click();
-		const methods = page.getByRole( 'group', { name: 'Choose how to pay' } );
+		await page
+			.locator(
+				'label[for="radio-control-wc-payment-method-options-korea_checkout"]'
+			)
+			.click();
+		const methods = page.getByRole( 'group', {
+			name: 'Choose how to pay',
+		} );
 		await methods.waitFor();
 		await methods.getByRole( 'radio', { name: /KakaoPay/ } ).check();
 		await page.waitForLoadState( 'networkidle' );
 		await screenshot( page, 'checkout-block-360-filled' );
 
 		await page.getByRole( 'button', { name: /place order/i } ).click();
-		await page.waitForURL( ( url ) => url.href.startsWith( `${ stack.sandboxUrl ?? '' }/checkout/cs_` ), { timeout: 90_000 } );
+		await page.waitForURL(
+			( url ) =>
+				url.href.startsWith(
+					`${ stack.sandboxUrl ?? '' }/checkout/cs_`
+				),
+			{ timeout: 90_000 }
+		);
 		const sessionId = sessionIdFromCheckoutUrl( page.url() );
 
 		const facts = await orderFacts( await newestOrderId() );
@@ -217,7 +323,10 @@ describe( 'checkout UI', () => {
 		expect( metadata.paymentMethod ).toBe( 'kakao_pay' );
 		expect( metadata.field_custom_field ).toBe( 'Block theme value' );
 		expect( metadata.field_delivery_memo ).toBe( 'door' );
-		expect( JSON.parse( metadata.theme ?? '{}' ) ).toMatchObject( { '--primary-color': '#03c75a', '--button-radius': '20px' } );
+		expect( JSON.parse( metadata.theme ?? '{}' ) ).toMatchObject( {
+			'--primary-color': '#03c75a',
+			'--button-radius': '20px',
+		} );
 
 		// Pay, then the order-received page shows what the shopper entered.
 		// As the hosted page would: pay, then follow the redirect the sandbox hands back.
@@ -236,17 +345,31 @@ describe( 'checkout UI', () => {
 		await newPage( DESKTOP, 'down' );
 		await addToCart( 'KC-CUP' );
 		await openBlockCheckout();
-		const find = page.locator( '.wp-block-woocommerce-checkout-shipping-address-block' ).getByRole( 'button', { name: 'Find address' } );
+		const find = page
+			.locator( '.wp-block-woocommerce-checkout-shipping-address-block' )
+			.getByRole( 'button', { name: 'Find address' } );
 		await find.click();
-		const alert = page.locator( '.wp-block-woocommerce-checkout-shipping-address-block [role="alert"]' );
+		const alert = page.locator(
+			'.wp-block-woocommerce-checkout-shipping-address-block [role="alert"]'
+		);
 		await alert.waitFor( { timeout: 30_000 } );
-		expect( await alert.textContent() ).toBe( 'The address search could not be loaded. Please type your address in the fields.' );
+		expect( await alert.textContent() ).toBe(
+			'The address search could not be loaded. Please type your address in the fields.'
+		);
 		expect( await page.getByRole( 'dialog' ).count() ).toBe( 0 );
 		await page.fill( '#shipping-postcode', '04524' );
 		await page.fill( '#shipping-address_1', '서울 중구 세종대로 110' );
-		expect( await page.locator( '#shipping-address_1' ).inputValue() ).toBe( '서울 중구 세종대로 110' );
-		await page.locator( 'label[for="radio-control-wc-payment-method-options-korea_checkout"]' ).click();
-		await page.getByRole( 'group', { name: 'Choose how to pay' } ).waitFor();
+		expect( await page.locator( '#shipping-address_1' ).inputValue() ).toBe(
+			'서울 중구 세종대로 110'
+		);
+		await page
+			.locator(
+				'label[for="radio-control-wc-payment-method-options-korea_checkout"]'
+			)
+			.click();
+		await page
+			.getByRole( 'group', { name: 'Choose how to pay' } )
+			.waitFor();
 		await screenshot( page, 'checkout-block-1280-search-unavailable' );
 	}, 300_000 );
 
@@ -254,35 +377,71 @@ describe( 'checkout UI', () => {
 		await newPage( PHONE );
 		await addToCart( 'KC-NOTE' );
 		await page.goto( `${ stack.storeUrl }/classic-checkout/` );
-		await page.locator( '#billing_first_name' ).waitFor( { timeout: 60_000 } );
-		const find = page.locator( '#billing_postcode_field' ).getByRole( 'button', { name: 'Find address' } );
+		await page
+			.locator( '#billing_first_name' )
+			.waitFor( { timeout: 60_000 } );
+		const find = page
+			.locator( '#billing_postcode_field' )
+			.getByRole( 'button', { name: 'Find address' } );
 		await find.waitFor();
-		expect( ( await themeColours( '#billing_postcode_field .korea-checkout-address-search__button' ) ).button ).toBe( THEME_GREEN );
+		expect(
+			(
+				await themeColours(
+					'#billing_postcode_field .korea-checkout-address-search__button'
+				)
+			).button
+		).toBe( THEME_GREEN );
 
 		await find.click();
-		await page.getByRole( 'dialog', { name: 'Find your address' } ).waitFor();
+		await page
+			.getByRole( 'dialog', { name: 'Find your address' } )
+			.waitFor();
 		await page.getByRole( 'button', { name: /반포동 20-43/ } ).click();
-		await expect.poll( () => page.locator( '#billing_postcode' ).inputValue() ).toBe( '06505' );
-		expect( await page.locator( '#billing_address_1' ).inputValue() ).toBe( '서울 서초구 반포동 20-43 래미안퍼스티지' );
-		expect( await page.locator( '#billing_city' ).inputValue() ).toBe( '서울 서초구' );
-		expect( await page.evaluate( () => document.activeElement?.id ) ).toBe( 'billing_address_2' );
+		await expect
+			.poll( () => page.locator( '#billing_postcode' ).inputValue() )
+			.toBe( '06505' );
+		expect( await page.locator( '#billing_address_1' ).inputValue() ).toBe(
+			'서울 서초구 반포동 20-43 래미안퍼스티지'
+		);
+		expect( await page.locator( '#billing_city' ).inputValue() ).toBe(
+			'서울 서초구'
+		);
+		expect( await page.evaluate( () => document.activeElement?.id ) ).toBe(
+			'billing_address_2'
+		);
 		await page.keyboard.type( '101동 1001호', { delay: 50 } );
-		await expect.poll( () => page.locator( '#billing_address_2' ).inputValue() ).toBe( '101동 1001호' );
+		await expect
+			.poll( () => page.locator( '#billing_address_2' ).inputValue() )
+			.toBe( '101동 1001호' );
 
 		await page.fill( '#billing_first_name', '서준' );
 		await page.fill( '#billing_last_name', '이' );
 		await page.fill( '#billing_phone', '010-3456-7890' );
 		await page.fill( '#billing_email', 'seojun.lee@example.com' );
-		await page.fill( '#korea_checkout_field_custom_field', 'Classic theme value' );
-		await page.selectOption( '#korea_checkout_field_delivery_memo', 'call_first' );
+		await page.fill(
+			'#korea_checkout_field_custom_field',
+			'Classic theme value'
+		);
+		await page.selectOption(
+			'#korea_checkout_field_delivery_memo',
+			'call_first'
+		);
 		// WooCommerce redraws the payment section after each address change: click until the choice holds.
 		await page.waitForLoadState( 'networkidle' );
 		await expect
 			.poll(
 				async () => {
-					await page.locator( '#payment_method_korea_checkout' ).check( { force: true, timeout: 5_000 } ).catch( () => undefined );
-					await page.getByRole( 'radio', { name: /NaverPay/ } ).check( { timeout: 5_000 } ).catch( () => undefined );
-					return page.getByRole( 'radio', { name: /NaverPay/ } ).isChecked();
+					await page
+						.locator( '#payment_method_korea_checkout' )
+						.check( { force: true, timeout: 5_000 } )
+						.catch( () => undefined );
+					await page
+						.getByRole( 'radio', { name: /NaverPay/ } )
+						.check( { timeout: 5_000 } )
+						.catch( () => undefined );
+					return page
+						.getByRole( 'radio', { name: /NaverPay/ } )
+						.isChecked();
 				},
 				{ timeout: 90_000, interval: 1_000 }
 			)
@@ -290,7 +449,13 @@ describe( 'checkout UI', () => {
 		await screenshot( page, 'checkout-classic-360-filled' );
 
 		await page.locator( '#place_order' ).click();
-		await page.waitForURL( ( url ) => url.href.startsWith( `${ stack.sandboxUrl ?? '' }/checkout/cs_` ), { timeout: 90_000 } );
+		await page.waitForURL(
+			( url ) =>
+				url.href.startsWith(
+					`${ stack.sandboxUrl ?? '' }/checkout/cs_`
+				),
+			{ timeout: 90_000 }
+		);
 		const sessionId = sessionIdFromCheckoutUrl( page.url() );
 		const facts = await orderFacts( await newestOrderId() );
 		expect( facts.sessionId ).toBe( sessionId );
@@ -304,7 +469,8 @@ describe( 'checkout UI', () => {
 		} );
 		expect( facts.customField ).toBe( 'Classic theme value' );
 		expect( facts.deliveryMemo ).toBe( 'call_first' );
-		const metadata = ( await sandbox.session( sessionId ) ).metadata as Record< string, string >;
+		const metadata = ( await sandbox.session( sessionId ) )
+			.metadata as Record< string, string >;
 		expect( metadata.paymentMethod ).toBe( 'naver_pay' );
 		expect( metadata.field_custom_field ).toBe( 'Classic theme value' );
 	}, 420_000 );
@@ -313,7 +479,9 @@ describe( 'checkout UI', () => {
 		await newPage( DESKTOP );
 		await addToCart( 'KC-NOTE' );
 		await page.goto( `${ stack.storeUrl }/classic-checkout/` );
-		await page.locator( '#billing_first_name' ).waitFor( { timeout: 60_000 } );
+		await page
+			.locator( '#billing_first_name' )
+			.waitFor( { timeout: 60_000 } );
 		await page.fill( '#billing_first_name', '서준' );
 		await page.fill( '#billing_last_name', '이' );
 		await page.fill( '#billing_postcode', '135-080' );
@@ -324,7 +492,11 @@ describe( 'checkout UI', () => {
 		await page.locator( '#payment_method_cod' ).check( { force: true } );
 		await page.waitForLoadState( 'networkidle' );
 		await page.locator( '#place_order' ).click();
-		const error = page.locator( '.woocommerce-error, .woocommerce-NoticeGroup-checkout [role="alert"]' ).first();
+		const error = page
+			.locator(
+				'.woocommerce-error, .woocommerce-NoticeGroup-checkout [role="alert"]'
+			)
+			.first();
 		await error.waitFor( { timeout: 60_000 } );
 		expect( ( await error.textContent() ) ?? '' ).toMatch( /postcode/i );
 		await screenshot( page, 'checkout-classic-1280-bad-postcode' );

@@ -6,87 +6,128 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eStack } from '../support/e2e.ts';
 import { launchBrowser, loginAsAdmin, screenshot } from '../support/browser.ts';
-import { SandboxControl, sessionIdFromCheckoutUrl } from '../support/sandbox.ts';
+import {
+	SandboxControl,
+	sessionIdFromCheckoutUrl,
+} from '../support/sandbox.ts';
 import { placeOrder } from '../support/store-api.ts';
 import { wpEval } from '../support/wp.ts';
 
 const stack = e2eStack();
-const sandbox = new SandboxControl(stack.sandboxUrl ?? '');
+const sandbox = new SandboxControl( stack.sandboxUrl ?? '' );
 let browser: Browser;
 let page: Page;
 
 interface Refunds {
 	status: string;
-	refunds: Array<{ amount: string; refundId: string }>;
+	refunds: Array< { amount: string; refundId: string } >;
 }
 
-function refundsOf(orderId: number): Promise<Refunds> {
-	return wpEval<Refunds>(
+function refundsOf( orderId: number ): Promise< Refunds > {
+	return wpEval< Refunds >(
 		stack,
-		`$order = wc_get_order( ${String(orderId)} );
+		`$order = wc_get_order( ${ String( orderId ) } );
 		return array(
 			'status'  => $order->get_status(),
 			'refunds' => array_map( static fn( $r ) => array( 'amount' => $r->get_amount(), 'refundId' => (string) $r->get_meta( '_korea_checkout_refund_id' ) ), array_reverse( $order->get_refunds() ) ),
-		);`,
+		);`
 	);
 }
 
-async function refundFromOrderScreen(orderId: number, amount: number): Promise<void> {
-	await page.goto(new URL(`admin.php?page=wc-orders&action=edit&id=${String(orderId)}`, stack.adminUrl).href);
-	await page.locator('button.refund-items').click();
-	await page.fill('#refund_amount', String(amount));
-	await page.fill('#refund_reason', 'Size exchange');
-	page.once('dialog', (dialog) => {
+async function refundFromOrderScreen(
+	orderId: number,
+	amount: number
+): Promise< void > {
+	await page.goto(
+		new URL(
+			`admin.php?page=wc-orders&action=edit&id=${ String( orderId ) }`,
+			stack.adminUrl
+		).href
+	);
+	await page.locator( 'button.refund-items' ).click();
+	await page.fill( '#refund_amount', String( amount ) );
+	await page.fill( '#refund_reason', 'Size exchange' );
+	page.once( 'dialog', ( dialog ) => {
 		void dialog.accept();
-	});
-	await Promise.all([page.waitForEvent('load', { timeout: 120_000 }), page.locator('button.do-api-refund').click()]);
-	await page.waitForLoadState('networkidle');
+	} );
+	await Promise.all( [
+		page.waitForEvent( 'load', { timeout: 120_000 } ),
+		page.locator( 'button.do-api-refund' ).click(),
+	] );
+	await page.waitForLoadState( 'networkidle' );
 }
 
 /** Chromium against php -S on a shared 2-core machine: one flow takes minutes when the machine is busy. */
 const FLOW_TIMEOUT = 600_000;
 
-beforeAll(async () => {
+beforeAll( async () => {
 	browser = await launchBrowser();
-	page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-	page.setDefaultNavigationTimeout(120_000);
-	page.setDefaultTimeout(60_000);
+	page = await browser.newPage( { viewport: { width: 1280, height: 1000 } } );
+	page.setDefaultNavigationTimeout( 120_000 );
+	page.setDefaultTimeout( 60_000 );
 	await sandbox.clearFaults();
-	await loginAsAdmin(page, stack.storeUrl, stack.adminUser, stack.adminPassword);
-});
+	await loginAsAdmin(
+		page,
+		stack.storeUrl,
+		stack.adminUser,
+		stack.adminPassword
+	);
+} );
 
-afterAll(async () => {
+afterAll( async () => {
 	await browser?.close();
-});
+} );
 
-describe('refunds from the order screen', () => {
-	it('refunds part of a payment and then the rest', async () => {
-		const scarf = stack.store.products.find((product) => product.sku === 'KC-SCARF');
-		const { result } = await placeOrder(stack.storeUrl, 'korea_checkout', [{ id: scarf?.id ?? 0, quantity: 1 }]);
-		const sessionId = sessionIdFromCheckoutUrl(result.payment_result.redirect_url ?? '');
-		const paid = await sandbox.pay(sessionId, 'card');
-		expect(paid.redirectUrl).toBeTruthy();
-		await page.goto(paid.redirectUrl ?? '');
-		expect(page.url()).toContain('/order-received/');
-		const orderId = result.order_id;
+describe( 'refunds from the order screen', () => {
+	it(
+		'refunds part of a payment and then the rest',
+		async () => {
+			const scarf = stack.store.products.find(
+				( product ) => product.sku === 'KC-SCARF'
+			);
+			const { result } = await placeOrder(
+				stack.storeUrl,
+				'korea_checkout',
+				[ { id: scarf?.id ?? 0, quantity: 1 } ]
+			);
+			const sessionId = sessionIdFromCheckoutUrl(
+				result.payment_result.redirect_url ?? ''
+			);
+			const paid = await sandbox.pay( sessionId, 'card' );
+			expect( paid.redirectUrl ).toBeTruthy();
+			await page.goto( paid.redirectUrl ?? '' );
+			expect( page.url() ).toContain( '/order-received/' );
+			const orderId = result.order_id;
 
-		await refundFromOrderScreen(orderId, 12000);
-		let session = await sandbox.session(sessionId);
-		expect(session.status).toBe('partially_refunded');
-		expect(session.refundedAmount).toBe(12000);
-		let recorded = await refundsOf(orderId);
-		expect(recorded.refunds).toHaveLength(1);
-		expect(recorded.refunds[0]).toEqual({ amount: '12000', refundId: (session.refunds as Array<{ refundId: string }>)[0]?.refundId });
-		await screenshot(page, 'payments-refund-partial');
+			await refundFromOrderScreen( orderId, 12000 );
+			let session = await sandbox.session( sessionId );
+			expect( session.status ).toBe( 'partially_refunded' );
+			expect( session.refundedAmount ).toBe( 12000 );
+			let recorded = await refundsOf( orderId );
+			expect( recorded.refunds ).toHaveLength( 1 );
+			expect( recorded.refunds[ 0 ] ).toEqual( {
+				amount: '12000',
+				refundId: (
+					session.refunds as Array< { refundId: string } >
+				 )[ 0 ]?.refundId,
+			} );
+			await screenshot( page, 'payments-refund-partial' );
 
-		await refundFromOrderScreen(orderId, 20000);
-		session = await sandbox.session(sessionId);
-		expect(session.status).toBe('refunded');
-		expect(session.refundedAmount).toBe(32000);
-		recorded = await refundsOf(orderId);
-		expect(recorded.status).toBe('refunded');
-		expect(recorded.refunds.map((refund) => refund.amount)).toEqual(['12000', '20000']);
-		expect(new Set(recorded.refunds.map((refund) => refund.refundId)).size).toBe(2);
-		await screenshot(page, 'payments-refund-rest');
-	}, FLOW_TIMEOUT);
-});
+			await refundFromOrderScreen( orderId, 20000 );
+			session = await sandbox.session( sessionId );
+			expect( session.status ).toBe( 'refunded' );
+			expect( session.refundedAmount ).toBe( 32000 );
+			recorded = await refundsOf( orderId );
+			expect( recorded.status ).toBe( 'refunded' );
+			expect(
+				recorded.refunds.map( ( refund ) => refund.amount )
+			).toEqual( [ '12000', '20000' ] );
+			expect(
+				new Set( recorded.refunds.map( ( refund ) => refund.refundId ) )
+					.size
+			).toBe( 2 );
+			await screenshot( page, 'payments-refund-rest' );
+		},
+		FLOW_TIMEOUT
+	);
+} );

@@ -1,7 +1,7 @@
 /**
  * Every test starts with a clean page and React's act() environment switched on.
  */
-import { cleanup, configure } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 (

@@ -9,6 +9,8 @@ export const DEBIAN_PACKAGES = [
 	'mariadb-server',
 	'mariadb-client',
 	'chromium',
+	// Korean, Japanese and Chinese glyphs, so that screenshots of the checkout and the hosted page are legible.
+	'fonts-noto-cjk',
 	'php8.2-cli',
 	'php8.2-mysql',
 	'php8.2-sqlite3',

@@ -32,9 +32,17 @@ function FoldedDetailField() {
 	) : (
 		<>
 			<span className="wc-block-components-address-form__address_2-hidden-input">
-				<input id="shipping-address_2" aria-label="Hidden detailed address" tabIndex={ -1 } />
+				<input
+					id="shipping-address_2"
+					aria-label="Hidden detailed address"
+					tabIndex={ -1 }
+				/>
 			</span>
-			<button type="button" className="wc-block-components-address-form__address_2-toggle" onClick={ () => setOpen( true ) }>
+			<button
+				type="button"
+				className="wc-block-components-address-form__address_2-toggle"
+				onClick={ () => setOpen( true ) }
+			>
 				+ Add detailed address
 			</button>
 		</>
@@ -42,7 +50,7 @@ function FoldedDetailField() {
 }
 
 describe( 'AddressSearchButton', () => {
-	it( 'unfolds WooCommerce\'s folded detailed-address field before moving the cursor there', async () => {
+	it( "unfolds WooCommerce's folded detailed-address field before moving the cursor there", async () => {
 		installFakeDaum();
 		render(
 			<div className="wp-block-woocommerce-checkout-shipping-address-block">
@@ -50,11 +58,23 @@ describe( 'AddressSearchButton', () => {
 				<AddressSearchButton addressType="shipping" />
 			</div>
 		);
-		await userEvent.click( screen.getByRole( 'button', { name: 'Find address' } ) );
-		await userEvent.click( await screen.findByRole( 'button', { name: '서울 강남구 테헤란로 152' } ) );
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Find address' } )
+		);
+		await userEvent.click(
+			await screen.findByRole( 'button', {
+				name: '서울 강남구 테헤란로 152',
+			} )
+		);
 
-		await waitFor( () => expect( document.activeElement ).toBe( screen.getByLabelText( 'Detailed address' ) ) );
-		expect( screen.queryByRole( 'button', { name: '+ Add detailed address' } ) ).toBeNull();
+		await waitFor( () =>
+			expect( document.activeElement ).toBe(
+				screen.getByLabelText( 'Detailed address' )
+			)
+		);
+		expect(
+			screen.queryByRole( 'button', { name: '+ Add detailed address' } )
+		).toBeNull();
 	} );
 
 	it( 'writes the chosen address through the cart store and moves the cursor to the detailed address', async () => {
@@ -140,17 +160,23 @@ describe( 'AddressSearchButton', () => {
 			cart.reset( 'US' );
 		} );
 		renderInStep( 'shipping' );
-		expect( screen.queryByRole( 'button', { name: 'Find address' } ) ).toBeNull();
+		expect(
+			screen.queryByRole( 'button', { name: 'Find address' } )
+		).toBeNull();
 
 		act( () => {
 			cart.reset( 'KR' );
 		} );
-		expect( screen.getByRole( 'button', { name: 'Find address' } ) ).toBeTruthy();
+		expect(
+			screen.getByRole( 'button', { name: 'Find address' } )
+		).toBeTruthy();
 	} );
 
 	it( 'is not shown when the store switched the search off', () => {
 		window.koreaCheckoutAddressSearch = { enabled: false };
 		renderInStep( 'billing' );
-		expect( screen.queryByRole( 'button', { name: 'Find address' } ) ).toBeNull();
+		expect(
+			screen.queryByRole( 'button', { name: 'Find address' } )
+		).toBeNull();
 	} );
 } );

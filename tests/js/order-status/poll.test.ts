@@ -14,7 +14,11 @@ const state = ( name: OrderState[ 'state' ], final: boolean ): OrderState => ( {
 
 describe( 'order-status polling', () => {
 	it( 'asks until the answer is final and reports it once', async () => {
-		const answers = [ state( 'processing', false ), state( 'processing', false ), state( 'paid', true ) ];
+		const answers = [
+			state( 'processing', false ),
+			state( 'processing', false ),
+			state( 'paid', true ),
+		];
 		const fetchState = vi.fn( async () => answers.shift() as OrderState );
 		const onFinal = vi.fn();
 		const onState = vi.fn();

@@ -33,7 +33,12 @@ describe( 'the payment-method script', () => {
 		] );
 		expect( await method!.canMakePayment( {} ) ).toBe( true );
 
-		const Content = ( method!.content as ReactElement< object, ComponentType< Record< string, unknown > > > ).type;
+		const Content = (
+			method!.content as ReactElement<
+				object,
+				ComponentType< Record< string, unknown > >
+			>
+		 ).type;
 		render(
 			<Content
 				eventRegistration={ { onPaymentSetup: () => () => undefined } }
