@@ -88,6 +88,28 @@ async function verify( archive: string ): Promise< string > {
 	return 'SHA256 verified';
 }
 
+/** The archive a part would be unpacked from: its variable, else the fixture beside the repository. */
+function archiveOf( part: Part ): string {
+	return resolve(
+		process.env[ part.archiveVar ] || join( FIXTURES, part.defaultArchive )
+	);
+}
+
+/**
+ * Why a store cannot be built here (no folder and no archive for WordPress or WooCommerce), or null when it can.
+ * The test layers print it as their `skipped: <why>` line.
+ */
+export function missingSources(): string | null {
+	for ( const part of PARTS ) {
+		const dir = process.env[ part.dirVar ];
+		const archive = archiveOf( part );
+		if ( ( dir === undefined || dir === '' ) && ! existsSync( archive ) ) {
+			return `no ${ part.label } (set ${ part.dirVar }, or ${ part.archiveVar }; ${ archive } is missing)`;
+		}
+	}
+	return null;
+}
+
 async function resolvePart( part: Part ): Promise< string > {
 	const dir = process.env[ part.dirVar ];
 	if ( dir !== undefined && dir !== '' ) {
@@ -100,9 +122,7 @@ async function resolvePart( part: Part ): Promise< string > {
 		say( `${ part.label }: using ${ part.dirVar }=${ folder }` );
 		return folder;
 	}
-	const archive = resolve(
-		process.env[ part.archiveVar ] || join( FIXTURES, part.defaultArchive )
-	);
+	const archive = archiveOf( part );
 	if ( ! existsSync( archive ) ) {
 		throw new StackError(
 			`${ part.label } is missing: no ${ part.dirVar } and no archive at ${ archive }. Set ${ part.dirVar } to an unpacked ${ part.label } or ${ part.archiveVar } to its .tar.xz/.zip`

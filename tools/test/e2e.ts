@@ -5,8 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { REPO_ROOT } from '../stack/config.ts';
+import { missingSources } from '../stack/fixtures.ts';
 import { missingPackages } from '../stack/packages.ts';
 import { CHROMIUM_PATH } from '../../tests/support/browser.ts';
 
@@ -21,27 +22,9 @@ const specs = readdirSync( join( REPO_ROOT, 'tests', 'e2e' ), {
 if ( specs.length === 0 ) {
 	skip( 'no end-to-end specs in tests/e2e' );
 }
-const wpArchive =
-	process.env.KC_WP_ARCHIVE ||
-	resolve( REPO_ROOT, '..', 'shared', 'fixtures', 'wordpress-7.1.0.tar.xz' );
-const wcArchive =
-	process.env.KC_WC_ARCHIVE ||
-	resolve(
-		REPO_ROOT,
-		'..',
-		'shared',
-		'fixtures',
-		'woocommerce-11.0.1.tar.xz'
-	);
-if ( ! process.env.KC_WP_DIR && ! existsSync( wpArchive ) ) {
-	skip(
-		`no WordPress (set KC_WP_DIR, or KC_WP_ARCHIVE; ${ wpArchive } is missing)`
-	);
-}
-if ( ! process.env.KC_WC_DIR && ! existsSync( wcArchive ) ) {
-	skip(
-		`no WooCommerce (set KC_WC_DIR, or KC_WC_ARCHIVE; ${ wcArchive } is missing)`
-	);
+const noSources = missingSources();
+if ( noSources !== null ) {
+	skip( noSources );
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const missing = missingPackages();

@@ -10,12 +10,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { REPO_ROOT } from '../stack/config.ts';
+import { missingSources } from '../stack/fixtures.ts';
 import { upStack } from '../stack/index.ts';
 import { elapsedSeconds, say } from '../stack/log.ts';
 import { missingPackages } from '../stack/packages.ts';
 import { junitArgs, phpunitBinary } from './phpunit-bin.ts';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 function plusFive( name: string, fallback: number ): number {
 	const raw = process.env[ name ];
@@ -34,27 +35,9 @@ if ( phpunit === null ) {
 if ( ! existsSync( join( REPO_ROOT, 'vendor', 'autoload.php' ) ) ) {
 	skip( 'vendor/autoload.php is missing (run composer install)' );
 }
-const wpArchive =
-	process.env.KC_WP_ARCHIVE ||
-	resolve( REPO_ROOT, '..', 'shared', 'fixtures', 'wordpress-7.1.0.tar.xz' );
-const wcArchive =
-	process.env.KC_WC_ARCHIVE ||
-	resolve(
-		REPO_ROOT,
-		'..',
-		'shared',
-		'fixtures',
-		'woocommerce-11.0.1.tar.xz'
-	);
-if ( ! process.env.KC_WP_DIR && ! existsSync( wpArchive ) ) {
-	skip(
-		`no WordPress (set KC_WP_DIR, or KC_WP_ARCHIVE; ${ wpArchive } is missing)`
-	);
-}
-if ( ! process.env.KC_WC_DIR && ! existsSync( wcArchive ) ) {
-	skip(
-		`no WooCommerce (set KC_WC_DIR, or KC_WC_ARCHIVE; ${ wcArchive } is missing)`
-	);
+const noSources = missingSources();
+if ( noSources !== null ) {
+	skip( noSources );
 }
 const canInstall =
 	typeof process.getuid === 'function' && process.getuid() === 0;
