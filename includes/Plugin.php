@@ -57,9 +57,8 @@ final class Plugin {
 	 * Starts the modules when WooCommerce is there and new enough, else explains why not.
 	 */
 	public function start(): void {
-		$problem = Requirements::problem();
-		if ( null !== $problem ) {
-			Requirements::show_notice( $problem );
+		if ( ! Requirements::met() ) {
+			Requirements::show_notice();
 			return;
 		}
 

@@ -15,7 +15,14 @@ defined( 'ABSPATH' ) || exit;
 final class Requirements {
 
 	/**
-	 * A sentence naming what is missing, or null when everything is there.
+	 * Whether WooCommerce is there and new enough. Safe to ask before `init`: it translates nothing.
+	 */
+	public static function met(): bool {
+		return class_exists( 'WooCommerce' ) && defined( 'WC_VERSION' ) && version_compare( WC_VERSION, KOREA_CHECKOUT_MIN_WC_VERSION, '>=' );
+	}
+
+	/**
+	 * A sentence naming what is missing, or null when everything is there. It translates, so call it from `init` on.
 	 */
 	public static function problem(): ?string {
 		if ( ! class_exists( 'WooCommerce' ) || ! defined( 'WC_VERSION' ) ) {
@@ -33,15 +40,15 @@ final class Requirements {
 	}
 
 	/**
-	 * Shows the problem to people who can act on it, in the admin only.
-	 *
-	 * @param string $message The sentence from problem().
+	 * Shows the problem to people who can act on it, in the admin only. The sentence is made when the notice is
+	 * printed, after the translations are loaded.
 	 */
-	public static function show_notice( string $message ): void {
+	public static function show_notice(): void {
 		add_action(
 			'admin_notices',
-			static function () use ( $message ): void {
-				if ( ! current_user_can( 'activate_plugins' ) ) {
+			static function (): void {
+				$message = self::problem();
+				if ( null === $message || ! current_user_can( 'activate_plugins' ) ) {
 					return;
 				}
 				printf( '<div class="notice notice-error"><p>%s</p></div>', esc_html( $message ) );

@@ -99,6 +99,8 @@ final class HarnessTest extends TestCase {
 			$notices = ob_get_clean();
 			$routes  = array_keys( rest_get_server()->get_routes() );
 			return array(
+				// WordPress counts every _doing_it_wrong(), such as translations loaded before `init`.
+				'wrong'       => did_action( 'doing_it_wrong_run' ),
 				'woocommerce' => class_exists( 'WooCommerce' ),
 				'ours_loaded' => defined( 'KOREA_CHECKOUT_FILE' ),
 				'modules'     => did_action( 'korea_checkout_loaded' ),
@@ -115,5 +117,6 @@ final class HarnessTest extends TestCase {
 		$this->assertSame( array(), $result['our_routes'], 'REST routes registered without WooCommerce' );
 		$this->assertStringContainsString( 'notice-error', $result['notices'] );
 		$this->assertStringContainsString( 'needs WooCommerce', $result['notices'] );
+		$this->assertSame( 0, $result['wrong'], 'loading without WooCommerce called something incorrectly (see the debug log)' );
 	}
 }
