@@ -133,8 +133,10 @@ final class MethodChoiceTest extends TestCase {
 		$this->assertStringNotContainsString( 'sk_test_', $json );
 		$this->assertStringNotContainsString( 'whsec_', $json );
 
-		add_filter( 'korea_checkout_postcode_script_url', static fn() => 'http://127.0.0.1:8150/postcode.js' );
-		$this->assertSame( 'http://127.0.0.1:8150/postcode.js', $type->get_payment_method_data()['postcodeUrl'] );
+		// A self-hosted copy on the store's own origin, whatever port the test store runs on.
+		$self_hosted = home_url( '/postcode.js' );
+		add_filter( 'korea_checkout_postcode_script_url', static fn() => $self_hosted );
+		$this->assertSame( $self_hosted, $type->get_payment_method_data()['postcodeUrl'] );
 		add_filter( 'korea_checkout_postcode_script_url', static fn() => 'javascript:alert(1)' );
 		$this->assertSame( 'https://t1.daumcdn.net/mapjsapi/bundle/postcode/prod/postcode.v2.js', $type->get_payment_method_data()['postcodeUrl'] );
 	}
