@@ -163,6 +163,7 @@ export function AddressSearchButton( {
 		<div className="korea-checkout-ui korea-checkout-address-search">
 			<button
 				ref={ buttonRef }
+				id={ `korea-checkout-address-search-${ type }-button` }
 				type="button"
 				className="korea-checkout-address-search__button"
 				onClick={ open }

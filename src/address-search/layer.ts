@@ -133,7 +133,7 @@ function buildLayer( options: OpenLayerOptions ): BuiltLayer {
 				openLayer = null;
 			}
 			if ( restoreFocus ) {
-				options.returnFocusTo.focus();
+				returnFocus( options.returnFocusTo );
 			}
 		},
 	};
@@ -146,6 +146,18 @@ function buildLayer( options: OpenLayerOptions ): BuiltLayer {
 	document.addEventListener( 'keydown', onKeyDown, true );
 	close.focus();
 	return { handle, body, status };
+}
+
+/**
+ * Focuses the element that opened the layer. The block checkout may have redrawn it while the layer was open
+ * (its cart and address updates re-render the step), so an opener that left the page is found again by its id.
+ */
+function returnFocus( opener: HTMLElement ) {
+	const target =
+		! opener.isConnected && opener.id
+			? opener.ownerDocument.getElementById( opener.id )
+			: opener;
+	target?.focus();
 }
 
 /** Keeps Tab and Shift+Tab inside the dialog (the widget's iframe counts as one stop). */
