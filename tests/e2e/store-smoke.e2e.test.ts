@@ -69,6 +69,12 @@ describe( 'the native store', () => {
 			.locator( '.wc-block-checkout__payment-method' )
 			.waitFor( { timeout: 30_000 } );
 		await page.waitForLoadState( 'networkidle' );
+		// The payment options fill in after the rest of the form (a skeleton until then): wait for them.
+		await page
+			.locator( '.wc-block-checkout__payment-method' )
+			.getByText( /Cash on delivery/i )
+			.first()
+			.waitFor( { timeout: 30_000 } );
 		const shot = await screenshot( page, 'block-checkout' );
 		console.log( `[e2e] block checkout screenshot: ${ shot }` );
 		const form = await page
@@ -85,6 +91,11 @@ describe( 'the native store', () => {
 			( product ) => product.sku === 'KC-TEA'
 		);
 		expect( tea ).toBeDefined();
+		// Other specs buy from the same store: compare with the stock just before this order.
+		const stockBefore = await wpEval< number >(
+			stack,
+			`return wc_get_product( ${ String( tea?.id ?? 0 ) } )->get_stock_quantity();`
+		);
 		const { result, checkoutSeconds } = await placeOrder(
 			stack.storeUrl,
 			'cod',
@@ -118,7 +129,7 @@ describe( 'the native store', () => {
 			total: '27000',
 			currency: 'KRW',
 			method: 'cod',
-			stock: 98,
+			stock: stockBefore - 2,
 		} );
 	} );
 } );
