@@ -33,6 +33,7 @@ function fromCounts( counts: Counts, code: number, what: string ): LayerResult {
 		passed: counts.passed,
 		failed,
 		skipped: counts.skipped,
+		failures: counts.failures ?? [],
 		note:
 			code !== 0 && counts.failed === 0
 				? `${ what } exited with ${ code }`

@@ -114,6 +114,16 @@ for ( const row of rows ) {
 console.log(
 	`all layers: ${ ( ( performance.now() - started ) / 1000 ).toFixed( 1 ) } s`
 );
+const failures = rows.flatMap( ( row ) =>
+	( row.failures ?? [] ).map( ( failure ) => `  ${ row.name }: ${ failure }` )
+);
+if ( failures.length ) {
+	// Repeated here so that the tail of a long CI log names what failed.
+	console.log( `failed tests (${ failures.length }):` );
+	for ( const failure of failures.slice( 0, 40 ) ) {
+		console.log( failure );
+	}
+}
 const anyFailed = rows.some( ( row ) => row.status === 'failed' );
 console.log(
 	`tests: ${ total.passed } passed, ${ total.failed } failed, ${ total.skipped } skipped`

@@ -8,6 +8,27 @@ export interface Counts {
 	passed: number;
 	failed: number;
 	skipped: number;
+	/** The names of the failed tests, with the first line of why, when the report says. */
+	failures?: string[];
+}
+
+function firstLine( text: string ): string {
+	return (
+		text
+			.replace( /\u001b\[[0-9;]*m/g, '' )
+			.split( '\n' )
+			.map( ( line ) => line.trim() )
+			.find( Boolean ) ?? ''
+	).slice( 0, 240 );
+}
+
+function decodeXml( text: string ): string {
+	return text
+		.replace( /&lt;/g, '<' )
+		.replace( /&gt;/g, '>' )
+		.replace( /&quot;/g, '"' )
+		.replace( /&apos;/g, "'" )
+		.replace( /&amp;/g, '&' );
 }
 
 export function fromVitestJson( file: string ): Counts | null {
@@ -20,8 +41,38 @@ export function fromVitestJson( file: string ): Counts | null {
 			numFailedTests?: number;
 			numPendingTests?: number;
 			numTodoTests?: number;
+			testResults?: Array< {
+				name?: string;
+				message?: string;
+				status?: string;
+				assertionResults?: Array< {
+					fullName?: string;
+					status?: string;
+					failureMessages?: string[];
+				} >;
+			} >;
 		};
+		const failures: string[] = [];
+		for ( const suite of report.testResults ?? [] ) {
+			const fileName = ( suite.name ?? '' ).replace(
+				/^.*?\/(sandbox|tests)\//,
+				'$1/'
+			);
+			for ( const test of suite.assertionResults ?? [] ) {
+				if ( test.status === 'failed' ) {
+					failures.push(
+						`${ fileName } › ${ test.fullName ?? '?' }: ${ firstLine( test.failureMessages?.[ 0 ] ?? '' ) }`
+					);
+				}
+			}
+			if ( suite.status === 'failed' && suite.message ) {
+				failures.push(
+					`${ fileName }: ${ firstLine( suite.message ) }`
+				);
+			}
+		}
 		return {
+			failures,
 			passed: report.numPassedTests ?? 0,
 			failed: report.numFailedTests ?? 0,
 			skipped:
@@ -55,7 +106,33 @@ export function fromJUnit( file: string ): Counts | null {
 	const failed =
 		attribute( outer, 'failures' ) + attribute( outer, 'errors' );
 	const skipped = attribute( outer, 'skipped' );
+	const failures: string[] = [];
+	const cases = /<testcase\b([^>]*?)(?:\/>|>([\s\S]*?)<\/testcase>)/g;
+	for ( const match of xml.matchAll( cases ) ) {
+		const body = match[ 2 ] ?? '';
+		const problem =
+			/<(failure|error)\b[^>]*?(?:message="([^"]*)")?[^>]*>([\s\S]*?)<\/\1>|<(failure|error)\b[^>]*?message="([^"]*)"[^>]*\/>/.exec(
+				body
+			);
+		if ( ! problem ) {
+			continue;
+		}
+		const head = match[ 1 ] ?? '';
+		const name = /\bname="([^"]*)"/.exec( head )?.[ 1 ] ?? '?';
+		const owner = /\bclassname="([^"]*)"/.exec( head )?.[ 1 ] ?? '';
+		// PHPUnit starts the text with `Class::test`; the reason is on the next line.
+		const why = ( problem[ 2 ] || problem[ 5 ] || problem[ 3 ] || '' )
+			.split( '\n' )
+			.filter( ( line ) => ! line.trim().endsWith( `::${ name }` ) )
+			.join( '\n' );
+		failures.push(
+			decodeXml(
+				`${ owner ? `${ owner } › ` : '' }${ name }: ${ firstLine( decodeXml( why ) ) }`
+			)
+		);
+	}
 	return {
+		failures,
 		passed: Math.max( 0, tests - failed - skipped ),
 		failed,
 		skipped,

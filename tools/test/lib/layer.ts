@@ -26,6 +26,8 @@ export interface LayerResult {
 	skipped: number;
 	/** Why it was skipped or failed, or what was counted. */
 	note: string;
+	/** The failed tests by name, with the first line of why, when the layer's report says. */
+	failures?: string[];
 }
 
 export interface Layer {
