@@ -12,6 +12,8 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { e2eStack } from '../support/e2e.ts';
 import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
+import { clickPlaceOrder } from '../support/block-checkout.ts';
+import { chooseClassicPaymentMethod } from '../support/classic-checkout.ts';
 import {
 	SandboxControl,
 	sessionIdFromCheckoutUrl,
@@ -294,7 +296,7 @@ describe( 'checkout UI', () => {
 		await page.waitForLoadState( 'networkidle' );
 		await screenshot( page, 'checkout-block-360-filled' );
 
-		await page.getByRole( 'button', { name: /place order/i } ).click();
+		await clickPlaceOrder( page );
 		await page.waitForURL(
 			( url ) =>
 				url.href.startsWith(
@@ -426,26 +428,8 @@ describe( 'checkout UI', () => {
 			'#korea_checkout_field_delivery_memo',
 			'call_first'
 		);
-		// WooCommerce redraws the payment section after each address change: click until the choice holds.
-		await page.waitForLoadState( 'networkidle' );
-		await expect
-			.poll(
-				async () => {
-					await page
-						.locator( '#payment_method_korea_checkout' )
-						.check( { force: true, timeout: 5_000 } )
-						.catch( () => undefined );
-					await page
-						.getByRole( 'radio', { name: /NaverPay/ } )
-						.check( { timeout: 5_000 } )
-						.catch( () => undefined );
-					return page
-						.getByRole( 'radio', { name: /NaverPay/ } )
-						.isChecked();
-				},
-				{ timeout: 90_000, interval: 1_000 }
-			)
-			.toBe( true );
+		// WooCommerce redraws the payment section after each address change: the helper waits for it.
+		await chooseClassicPaymentMethod( page, 'korea_checkout', /NaverPay/ );
 		await screenshot( page, 'checkout-classic-360-filled' );
 
 		await page.locator( '#place_order' ).click();
@@ -489,8 +473,7 @@ describe( 'checkout UI', () => {
 		await page.fill( '#billing_city', '서울 강남구' );
 		await page.fill( '#billing_phone', '010-3456-7890' );
 		await page.fill( '#billing_email', 'seojun.lee@example.com' );
-		await page.locator( '#payment_method_cod' ).check( { force: true } );
-		await page.waitForLoadState( 'networkidle' );
+		await chooseClassicPaymentMethod( page, 'cod' );
 		await page.locator( '#place_order' ).click();
 		const error = page
 			.locator(

@@ -15,6 +15,8 @@ import {
 } from 'vitest';
 import { e2eStack } from '../support/e2e.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
+import { clickPlaceOrder } from '../support/block-checkout.ts';
+import { chooseClassicPaymentMethod } from '../support/classic-checkout.ts';
 import {
 	SandboxControl,
 	sessionIdFromCheckoutUrl,
@@ -102,34 +104,8 @@ async function placeBlockOrder(): Promise< string > {
 			{ timeout: 30_000 }
 		)
 		.toBe( true );
-	await page.waitForLoadState( 'networkidle' );
-	// Typing the address makes the block checkout push it to the Store API (debounced) and redraw; a click on
-	// Place Order during that push can be swallowed. Click once the cart and the checkout stores are idle.
-	await page.waitForFunction(
-		() => {
-			interface Selectors {
-				isCustomerDataUpdating: () => boolean;
-				isShippingRateBeingSelected: () => boolean;
-				isIdle: () => boolean;
-			}
-			const data = (
-				window as unknown as {
-					wp: { data: { select: ( store: string ) => Selectors } };
-				}
-			 ).wp.data;
-			const cart = data.select( 'wc/store/cart' );
-			const checkout = data.select( 'wc/store/checkout' );
-			return (
-				! cart.isCustomerDataUpdating() &&
-				! cart.isShippingRateBeingSelected() &&
-				checkout.isIdle()
-			);
-		},
-		undefined,
-		{ timeout: 60_000 }
-	);
-	await page.getByRole( 'button', { name: /place order/i } ).click();
 	try {
+		await clickPlaceOrder( page );
 		// The first Store API checkout of a cold php -S store on a busy machine can take minutes.
 		await page.waitForURL(
 			( url ) =>
@@ -159,10 +135,7 @@ async function placeClassicOrder(): Promise< string > {
 	await page.fill( '#billing_city', '서울' );
 	await page.fill( '#billing_phone', '010-3456-7890' );
 	await page.fill( '#billing_email', 'seojun.lee@example.com' );
-	await page
-		.locator( '#payment_method_korea_checkout' )
-		.check( { force: true } );
-	await page.waitForLoadState( 'networkidle' );
+	await chooseClassicPaymentMethod( page, 'korea_checkout' );
 	await page.locator( '#place_order' ).click();
 	await page.waitForURL(
 		( url ) =>
@@ -352,10 +325,7 @@ describe( 'paying with Korea Checkout', () => {
 		'issues a virtual account, shows it, and marks the order paid after the deposit',
 		async () => {
 			await addToCart( 'KC-SCARF' );
-			// Placed from the classic checkout: in this spec's run the block checkout's Place Order did not reach
-			// the hosted page for this second block order of the browser session (open; see the closing note of
-			// issue 6). The virtual-account flow after the hosted page is the same for both checkouts.
-			const sessionId = await placeClassicOrder();
+			const sessionId = await placeBlockOrder();
 			// The hosted page shows the issued account with a link back to the store instead of redirecting.
 			await page
 				.locator( '#method-virtual_account' )
@@ -421,10 +391,7 @@ describe( 'paying with Korea Checkout', () => {
 			await page.fill( '#billing_city', '서울' );
 			await page.fill( '#billing_phone', '010-9999-0000' );
 			await page.fill( '#billing_email', 'haneul.choi@example.com' );
-			await page
-				.locator( '#payment_method_korea_checkout' )
-				.check( { force: true } );
-			await page.waitForLoadState( 'networkidle' );
+			await chooseClassicPaymentMethod( page, 'korea_checkout' );
 			await page.locator( '#place_order' ).click();
 			const error = page
 				.locator(

@@ -7,3 +7,5 @@ export * from './sandbox.ts';
 export * from './wp.ts';
 export * from './browser.ts';
 export * from './wait.ts';
+export * from './block-checkout.ts';
+export * from './classic-checkout.ts';
