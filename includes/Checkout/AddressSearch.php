@@ -92,7 +92,8 @@ final class AddressSearch {
 	 * Block checkout: enqueues the inner block's script (WooCommerce fires this only where the block renders).
 	 */
 	public function enqueue_block(): void {
-		$this->enqueue( 'address-search' );
+		// It reads and writes the address through the wc/store/cart data store.
+		$this->enqueue( 'address-search', array( 'wc-blocks-data-store' ) );
 	}
 
 	/**

@@ -46,7 +46,8 @@ final class BlockFields {
 		if ( array() === $fields ) {
 			return;
 		}
-		$handle = Assets::register_script( 'checkout-fields' );
+		// It uses the wc/store/checkout and wc/store/validation data stores.
+		$handle = Assets::register_script( 'checkout-fields', array( 'wc-blocks-data-store' ) );
 		if ( '' === $handle ) {
 			return;
 		}
