@@ -51,10 +51,26 @@ export interface SettingsResponse {
 	};
 }
 
-/** What a save sends: any subset of the editable settings. */
-export type SettingsDraft = Partial<
-	Omit< Settings, 'has_key' | 'has_webhook_secret' >
+/** The settings the page can change (the rest only describe what is saved). */
+export type EditableSettings = Omit<
+	Settings,
+	'has_key' | 'has_webhook_secret'
 >;
+
+export type SettingKey = keyof EditableSettings;
+
+/**
+ * What a save sends: any subset of the editable settings. A number goes as the store owner typed it; the
+ * server reads whole numbers from text and refuses anything else with a sentence.
+ */
+export type SettingsDraft = {
+	[ K in SettingKey ]?: EditableSettings[ K ] extends number
+		? number | string
+		: EditableSettings[ K ];
+};
+
+/** The server's sentence for each refused setting. */
+export type FieldErrors = Partial< Record< SettingKey, string > >;
 
 export interface ShopSummary {
 	id: string;

@@ -3,38 +3,33 @@
  */
 import { TextControl } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
+import { useLock, useSettingsForm } from '../form';
 import { FieldError } from './FieldError';
 
 interface SecretFieldProps {
 	field: 'api_key' | 'webhook_secret';
 	label: string;
-	/** The mask of what is saved ('' when nothing is). */
-	mask: string;
-	/** What the store owner typed, undefined when untouched. */
-	value: string | undefined;
-	locked: boolean;
-	lockedBy: string;
 	placeholder: string;
 	help: string;
-	error: string | undefined;
-	onChange: ( value: string | undefined ) => void;
 }
 
-export function SecretField( props: SecretFieldProps ) {
-	const {
-		field,
-		label,
-		mask,
-		value,
-		locked,
-		lockedBy,
-		placeholder,
-		help,
-		error,
-		onChange,
-	} = props;
+export function SecretField( {
+	field,
+	label,
+	placeholder,
+	help,
+}: SecretFieldProps ) {
+	const { saved, draft, errors, change } = useSettingsForm();
+	// The saved value comes only as its mask ('' when nothing is saved), so what is typed is kept as typed
+	// rather than compared with it; undefined means untouched, '' removes the saved value.
+	const mask = saved[ field ];
+	const value = draft[ field ];
+	const error = errors[ field ];
+	const lockedBy = useLock( field );
+	const locked = lockedBy !== null;
+	const onChange = ( next: string | undefined ) => change( field, next );
 	let status: string;
-	if ( locked ) {
+	if ( lockedBy !== null ) {
 		status = sprintf(
 			/* translators: 1: the saved value's mask, 2: a PHP constant name */
 			__(

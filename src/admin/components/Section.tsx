@@ -7,11 +7,15 @@ import type { ReactNode } from 'react';
 interface SectionProps {
 	id: string;
 	title: string;
-	description: ReactNode;
+	/** The explanation, a paragraph each. */
+	description: string | string[];
 	children: ReactNode;
 }
 
 export function Section( { id, title, description, children }: SectionProps ) {
+	const paragraphs = Array.isArray( description )
+		? description
+		: [ description ];
 	return (
 		<section
 			className="kc-section"
@@ -19,7 +23,11 @@ export function Section( { id, title, description, children }: SectionProps ) {
 		>
 			<div className="kc-section__intro">
 				<h2 id={ `kc-section-${ id }` }>{ title }</h2>
-				<div className="kc-section__description">{ description }</div>
+				<div className="kc-section__description">
+					{ paragraphs.map( ( paragraph ) => (
+						<p key={ paragraph }>{ paragraph }</p>
+					) ) }
+				</div>
 			</div>
 			<Card className="kc-section__card">
 				<CardBody>{ children }</CardBody>

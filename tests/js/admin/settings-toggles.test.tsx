@@ -138,10 +138,12 @@ describe( 'Settings page switches', () => {
 		const user = userEvent.setup();
 		await openPage();
 		endpoint.refuse( {
+			enabled: 'Offering: not accepted in this test.',
 			customs_code: 'Customs code: not accepted in this test.',
 			debug: 'Debug logging: not accepted in this test.',
 		} );
 
+		await user.click( toggle( TOGGLES.enabled ) );
 		await user.click( toggle( TOGGLES.customs_code ) );
 		await user.click( toggle( TOGGLES.debug ) );
 		await user.click( toggle( TOGGLES.address_search ) );
@@ -164,7 +166,16 @@ describe( 'Settings page switches', () => {
 		expect( debugError?.textContent ).toBe(
 			'Debug logging: not accepted in this test.'
 		);
+		const enabledError = alerts.find(
+			( alert ) => alert.dataset.field === 'enabled'
+		);
+		expect( enabledError?.textContent ).toBe(
+			'Offering: not accepted in this test.'
+		);
 		// Each sentence stands right after the switch it is about.
+		expect( row( TOGGLES.enabled ).nextElementSibling ).toBe(
+			enabledError
+		);
 		expect( row( TOGGLES.customs_code ).nextElementSibling ).toBe(
 			customsError
 		);
@@ -177,22 +188,27 @@ describe( 'Settings page switches', () => {
 
 		// Nothing was stored, and the page keeps what the store owner chose.
 		expect( endpoint.stored ).toMatchObject( {
+			enabled: true,
 			address_search: true,
 			customs_code: false,
 			debug: false,
 		} );
+		expect( toggle( TOGGLES.enabled ).checked ).toBe( false );
 		expect( toggle( TOGGLES.customs_code ).checked ).toBe( true );
 		expect( toggle( TOGGLES.debug ).checked ).toBe( true );
 		expect( toggle( TOGGLES.address_search ).checked ).toBe( false );
 		expect( saveButton().disabled ).toBe( false );
 
-		// Changing a refused switch clears its sentence only.
+		// Changing a refused switch clears its sentence only; switched back to its saved state, it is not sent.
+		await user.click( toggle( TOGGLES.enabled ) );
 		await user.click( toggle( TOGGLES.customs_code ) );
-		expect(
-			document.querySelector(
-				'.kc-field-error[data-field="customs_code"]'
-			)
-		).toBeNull();
+		for ( const field of [ 'enabled', 'customs_code' ] ) {
+			expect(
+				document.querySelector(
+					`.kc-field-error[data-field="${ field }"]`
+				)
+			).toBeNull();
+		}
 		expect(
 			within( row( TOGGLES.debug ).parentElement! ).getByRole( 'alert' )
 				.textContent
