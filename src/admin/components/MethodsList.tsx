@@ -15,6 +15,28 @@ interface MethodsListProps {
 	onChange: ( enabled: string[] ) => void;
 }
 
+/** The buttons that move a method one place up or down; `label` names the button for a method. */
+const MOVES: Array< {
+	by: -1 | 1;
+	arrow: string;
+	label: ( method: string ) => string;
+} > = [
+	{
+		by: -1,
+		arrow: '↑',
+		label: ( method ) =>
+			/* translators: %s: a payment method */
+			sprintf( __( 'Move %s up', 'korea-checkout' ), method ),
+	},
+	{
+		by: 1,
+		arrow: '↓',
+		label: ( method ) =>
+			/* translators: %s: a payment method */
+			sprintf( __( 'Move %s down', 'korea-checkout' ), method ),
+	},
+];
+
 /** Enabled methods first, in their order, then the rest. */
 function orderedIds( available: Choice[], enabled: string[] ): string[] {
 	const all = available.map( ( method ) => method.id );
@@ -95,32 +117,25 @@ export function MethodsList( {
 								}
 							/>
 							<span className="kc-methods__move">
-								<Button
-									size="small"
-									disabled={ index === 0 }
-									onClick={ () => move( index, -1 ) }
-									label={ sprintf(
-										/* translators: %s: a payment method */
-										__( 'Move %s up', 'korea-checkout' ),
-										label
-									) }
-									showTooltip
-								>
-									<span aria-hidden="true">↑</span>
-								</Button>
-								<Button
-									size="small"
-									disabled={ index === order.length - 1 }
-									onClick={ () => move( index, 1 ) }
-									label={ sprintf(
-										/* translators: %s: a payment method */
-										__( 'Move %s down', 'korea-checkout' ),
-										label
-									) }
-									showTooltip
-								>
-									<span aria-hidden="true">↓</span>
-								</Button>
+								{ MOVES.map(
+									( { by, arrow, label: moveLabel } ) => (
+										<Button
+											key={ by }
+											size="small"
+											disabled={
+												order[ index + by ] ===
+												undefined
+											}
+											onClick={ () => move( index, by ) }
+											label={ moveLabel( label ) }
+											showTooltip
+										>
+											<span aria-hidden="true">
+												{ arrow }
+											</span>
+										</Button>
+									)
+								) }
 							</span>
 						</li>
 					);
