@@ -226,6 +226,16 @@ export const layers: Layer[] = [
 		run: () => npmLayer( 'test:php-integration', 'php-integration' ),
 	},
 	{
+		name: 'playground',
+		what: 'the database lock and exactly-once payment on SQLite, in WordPress Playground (tests/playground)',
+		run: () =>
+			vitest(
+				'tests/playground',
+				[ 'tests/playground/vitest.config.ts' ],
+				'playground'
+			),
+	},
+	{
 		name: 'e2e',
 		what: 'Chromium against the native store and the sandbox (npm run test:e2e)',
 		run: () => npmLayer( 'test:e2e', 'e2e' ),

@@ -1,0 +1,174 @@
+/**
+ * The database lock and the exactly-once payment on SQLite: WordPress Playground (the engine of `npm start`)
+ * runs tests/playground/sqlite-checks.php inside a fresh store and the facts it writes are checked here.
+ * The MariaDB side of the same guarantees is covered by tests/php/integration and the concurrency e2e spec.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+	existsSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../tools/stack/config.ts';
+import { ensureSources } from '../../tools/stack/fixtures.ts';
+import { PLUGIN_MOUNT } from '../../tools/start/blueprint.ts';
+
+interface Facts {
+	error?: string;
+	db_engine: string;
+	wpdb_class: string;
+	plugin_live: boolean;
+	free_lock: {
+		held_inside: boolean;
+		row_inside: boolean;
+		nested: string;
+		row_after: string | null;
+		held_after: boolean;
+	};
+	busy_lock: {
+		outcome: string;
+		ran: boolean;
+		waited: number;
+		row_kept: boolean;
+	};
+	stale_lock: { taken_over: boolean; row_after: string | null };
+	exactly_once: {
+		order_total: string;
+		first: string;
+		second: string;
+		status: string | null;
+		transaction_id: string | null;
+		hook_calls: number;
+		stock: number | null;
+		lock_row_after: string | null;
+	};
+}
+
+const work = mkdtempSync( join( tmpdir(), 'kc-playground-' ) );
+let facts: Facts;
+let output = '';
+
+beforeAll( async () => {
+	const sources = await ensureSources();
+	// A private copy of core whose plugins folder holds only what this run mounts.
+	const site = join( work, 'wordpress' );
+	cpSync( sources.wordpress, site, { recursive: true } );
+	rmSync( join( site, 'wp-content/plugins' ), {
+		recursive: true,
+		force: true,
+	} );
+	mkdirSync( join( site, 'wp-content/plugins' ), { recursive: true } );
+	const results = join( work, 'results' );
+	mkdirSync( results );
+	const blueprint = join( work, 'blueprint.json' );
+	writeFileSync(
+		blueprint,
+		JSON.stringify( {
+			preferredVersions: { php: '8.3', wp: 'latest' },
+			steps: [
+				{
+					step: 'defineWpConfigConsts',
+					consts: {
+						WP_HTTP_BLOCK_EXTERNAL: true,
+						AUTOMATIC_UPDATER_DISABLED: true,
+					},
+				},
+				{
+					step: 'activatePlugin',
+					pluginPath: 'woocommerce/woocommerce.php',
+				},
+				{
+					step: 'activatePlugin',
+					pluginPath: 'korea-checkout/korea-checkout.php',
+				},
+				{
+					step: 'runPHP',
+					code: [
+						'<?php',
+						"require_once '/wordpress/wp-load.php';",
+						`require '${ PLUGIN_MOUNT }/tests/playground/sqlite-checks.php';`,
+					].join( '\n' ),
+				},
+			],
+		} )
+	);
+	const run = spawnSync(
+		join( REPO_ROOT, 'node_modules/.bin/wp-playground-cli' ),
+		[
+			'run-blueprint',
+			`--blueprint=${ blueprint }`,
+			'--wordpress-install-mode=install-from-existing-files',
+			`--mount-before-install=${ site }:/wordpress`,
+			`--mount=${ sources.woocommerce }:/wordpress/wp-content/plugins/woocommerce`,
+			`--mount=${ REPO_ROOT }:${ PLUGIN_MOUNT }`,
+			`--mount=${ results }:/kc-results`,
+		],
+		{ cwd: REPO_ROOT, encoding: 'utf8', timeout: 540_000 }
+	);
+	output = `${ run.stdout ?? '' }${ run.stderr ?? '' }`;
+	const file = join( results, 'result.json' );
+	if ( ! existsSync( file ) ) {
+		throw new Error(
+			`Playground wrote no result (exit ${ String( run.status ) }${ run.error ? `, ${ run.error.message }` : '' }):\n${ output.slice( -3000 ) }`
+		);
+	}
+	facts = JSON.parse( readFileSync( file, 'utf8' ) ) as Facts;
+}, 600_000 );
+
+afterAll( () => {
+	rmSync( work, { recursive: true, force: true } );
+} );
+
+describe( 'on SQLite in WordPress Playground', () => {
+	it( 'runs the checks on the SQLite database with the plugin loaded', () => {
+		expect( facts.error, output.slice( -2000 ) ).toBeUndefined();
+		expect( facts.plugin_live ).toBe( true );
+		expect( `${ facts.db_engine } ${ facts.wpdb_class }` ).toMatch(
+			/sqlite/i
+		);
+	} );
+
+	it( 'takes a free lock, nests inside it and leaves no row behind', () => {
+		expect( facts.free_lock ).toEqual( {
+			held_inside: true,
+			row_inside: true,
+			nested: 'nested ran',
+			row_after: null,
+			held_after: false,
+		} );
+	} );
+
+	it( 'waits for a lock another worker holds, gives up without running, and keeps its row', () => {
+		expect( facts.busy_lock.outcome ).toBe( 'LockTimeout' );
+		expect( facts.busy_lock.ran ).toBe( false );
+		expect( facts.busy_lock.row_kept ).toBe( true );
+		expect( facts.busy_lock.waited ).toBeGreaterThanOrEqual( 0.5 );
+	} );
+
+	it( 'takes over an abandoned lock and removes it afterwards', () => {
+		expect( facts.stale_lock ).toEqual( {
+			taken_over: true,
+			row_after: null,
+		} );
+	} );
+
+	it( 'pays an order once when the same paid session arrives twice', () => {
+		expect( facts.exactly_once ).toMatchObject( {
+			order_total: '10000',
+			status: 'processing',
+			transaction_id: 'toss_tx_sqlite',
+			hook_calls: 1,
+			stock: 4,
+			lock_row_after: null,
+		} );
+		expect( facts.exactly_once.first ).toBe( 'pay' );
+		expect( facts.exactly_once.second ).toBe( 'ignore' );
+	} );
+} );
