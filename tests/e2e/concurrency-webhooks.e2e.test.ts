@@ -124,6 +124,35 @@ async function shopperReturns( redirectUrl: string ): Promise< number > {
 	return response.status;
 }
 
+/** Arms one webhook fault of the sandbox (sandbox.md: duplicate, delay, reorder). */
+function webhookFault(
+	mode: 'duplicate' | 'delay' | 'reorder',
+	count = 1,
+	delayMs?: number
+): Promise< unknown > {
+	return sandbox.call( 'POST', '/sandbox/faults', {
+		target: 'webhook',
+		mode,
+		count,
+		...( delayMs === undefined ? {} : { delayMs } ),
+	} );
+}
+
+/** The order is paid, the hook fired once, the stock went down once by the order's quantity. */
+async function expectPaidOnce(
+	orderId: number,
+	stockBefore: number
+): Promise< OrderOutcome > {
+	const result = await outcome( orderId );
+	expect( result ).toMatchObject( {
+		status: 'processing',
+		hookCalls: 1,
+		stock: stockBefore - QUANTITY,
+		stockNotes: 1,
+	} );
+	return result;
+}
+
 describe( 'exactly once under concurrent webhooks and returns', () => {
 	beforeAll( async () => {
 		expect(
@@ -154,11 +183,7 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 	it( 'a duplicated webhook plus three simultaneous redeliveries pay once', async () => {
 		const before = await stockNow();
 		const { orderId, sessionId } = await newOrder();
-		await sandbox.call( 'POST', '/sandbox/faults', {
-			target: 'webhook',
-			mode: 'duplicate',
-			count: 1,
-		} );
+		await webhookFault( 'duplicate' );
 
 		await sandbox.pay( sessionId, 'card' );
 		const first = await settledDeliveries( sessionId, 2 );
@@ -173,25 +198,14 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 		expect(
 			new Set( all.map( ( delivery ) => delivery.eventId ) ).size
 		).toBe( 1 );
-		const result = await outcome( orderId );
-		expect( result ).toMatchObject( {
-			status: 'processing',
-			hookCalls: 1,
-			stock: before - QUANTITY,
-			stockNotes: 1,
-		} );
+		await expectPaidOnce( orderId, before );
 	} );
 
 	it( 'the return racing several deliveries of its webhook pays once', async () => {
 		const before = await stockNow();
 		const { orderId, sessionId } = await newOrder();
 		// Hold the first attempt back a little, so that it lands in the middle of the race below.
-		await sandbox.call( 'POST', '/sandbox/faults', {
-			target: 'webhook',
-			mode: 'delay',
-			count: 1,
-			delayMs: 300,
-		} );
+		await webhookFault( 'delay', 1, 300 );
 
 		const paid = await sandbox.pay( sessionId, 'kakao_pay' );
 		const [ delivery ] = await sandbox.deliveries( sessionId );
@@ -219,24 +233,13 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 		expect( all.every( ( item ) => item.state === 'delivered' ) ).toBe(
 			true
 		);
-		const result = await outcome( orderId );
-		expect( result ).toMatchObject( {
-			status: 'processing',
-			hookCalls: 1,
-			stock: before - QUANTITY,
-			stockNotes: 1,
-		} );
+		await expectPaidOnce( orderId, before );
 	} );
 
 	it( 'a webhook arriving late, after the return already paid the order, changes nothing', async () => {
 		const before = await stockNow();
 		const { orderId, sessionId } = await newOrder();
-		await sandbox.call( 'POST', '/sandbox/faults', {
-			target: 'webhook',
-			mode: 'delay',
-			count: 1,
-			delayMs: 4000,
-		} );
+		await webhookFault( 'delay', 1, 4000 );
 
 		const paid = await sandbox.pay( sessionId, 'card' );
 		await shopperReturns( paid.redirectUrl ?? '' );
@@ -248,22 +251,13 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 
 		const [ late ] = await settledDeliveries( sessionId, 1 );
 		expect( late?.state ).toBe( 'delivered' );
-		expect( await outcome( orderId ) ).toMatchObject( {
-			status: 'processing',
-			hookCalls: 1,
-			stock: before - QUANTITY,
-			stockNotes: 1,
-		} );
+		await expectPaidOnce( orderId, before );
 	} );
 
 	it( 'out of order: a refund webhook before its payment webhook records the payment and the refund once each', async () => {
 		const before = await stockNow();
 		const { orderId, sessionId } = await newOrder();
-		await sandbox.call( 'POST', '/sandbox/faults', {
-			target: 'webhook',
-			mode: 'reorder',
-			count: 1,
-		} );
+		await webhookFault( 'reorder' );
 
 		await sandbox.pay( sessionId, 'naver_pay' );
 		// payment.completed is held; the dashboard refund's payment.refunded overtakes it and releases it.
@@ -284,13 +278,7 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 		).toBeLessThanOrEqual(
 			Date.parse( completed?.attempts[ 0 ]?.time ?? '' )
 		);
-		const result = await outcome( orderId );
-		expect( result ).toMatchObject( {
-			status: 'processing',
-			hookCalls: 1,
-			stock: before - QUANTITY,
-			stockNotes: 1,
-		} );
+		const result = await expectPaidOnce( orderId, before );
 		expect( result.refunds ).toHaveLength( 1 );
 		expect( result.refunds[ 0 ] ).toMatch( /^ref_/ );
 	} );
@@ -298,11 +286,7 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 	it( 'out of order: a failure delivered after the payment that followed it leaves the order paid', async () => {
 		const before = await stockNow();
 		const { orderId, sessionId } = await newOrder();
-		await sandbox.call( 'POST', '/sandbox/faults', {
-			target: 'webhook',
-			mode: 'reorder',
-			count: 1,
-		} );
+		await webhookFault( 'reorder' );
 
 		await sandbox.fail( sessionId, 'REJECT_CARD_COMPANY', 'Card refused' );
 		await sandbox.pay( sessionId, 'card' );
@@ -311,12 +295,7 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 		expect(
 			deliveries.map( ( delivery ) => delivery.event ).sort()
 		).toEqual( [ 'payment.completed', 'payment.failed' ] );
-		expect( await outcome( orderId ) ).toMatchObject( {
-			status: 'processing',
-			hookCalls: 1,
-			stock: before - QUANTITY,
-			stockNotes: 1,
-		} );
+		await expectPaidOnce( orderId, before );
 	} );
 
 	it( 'three orders paid at once, each with a duplicated webhook and a racing return, are each paid once', async () => {
@@ -326,11 +305,7 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 			newOrder(),
 			newOrder(),
 		] );
-		await sandbox.call( 'POST', '/sandbox/faults', {
-			target: 'webhook',
-			mode: 'duplicate',
-			count: orders.length,
-		} );
+		await webhookFault( 'duplicate', orders.length );
 
 		await Promise.all(
 			orders.map( async ( { sessionId } ) => {
