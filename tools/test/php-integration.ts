@@ -15,6 +15,7 @@ import { upStack } from '../stack/index.ts';
 import { elapsedSeconds, say } from '../stack/log.ts';
 import { missingPackages } from '../stack/packages.ts';
 import { junitArgs, phpunitBinary } from './phpunit-bin.ts';
+import { SandboxControl } from '../../tests/support/sandbox.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -69,6 +70,12 @@ const stack = await upStack( {
 	// Installed here, before php -S serves it: WooCommerce's background requests must not race the installer.
 	freshDatabase: true,
 } );
+
+// The database was installed afresh, so its order ids start again: sessions an earlier run left in the
+// sandbox would carry the same platformOrderId. Start the sandbox empty too.
+if ( stack.sandboxUrl !== null ) {
+	await new SandboxControl( stack.sandboxUrl ).reset();
+}
 
 let status = 1;
 const stop = async (): Promise< void > => {
