@@ -13,6 +13,7 @@
  */
 
 require __DIR__ . '/cli-env.php';
+require __DIR__ . '/../../store/korea-store.php';
 
 $kc_phase = $argv[1] ?? 'all';
 
@@ -143,50 +144,7 @@ function kc_configure_store(): void {
 		kc_say( 'WooCommerce installed (tables, roles, pages)' );
 	}
 
-	$options = array(
-		'blogname'                                  => 'Korea Checkout Test Store',
-		'timezone_string'                           => 'Asia/Seoul',
-		'permalink_structure'                       => '/%postname%/',
-		'woocommerce_currency'                      => 'KRW',
-		'woocommerce_currency_pos'                  => 'left',
-		'woocommerce_price_num_decimals'            => '0',
-		'woocommerce_price_thousand_sep'            => ',',
-		'woocommerce_price_decimal_sep'             => '.',
-		'woocommerce_default_country'               => 'KR',
-		'woocommerce_store_address'                 => '110 Sejong-daero',
-		'woocommerce_store_address_2'               => 'Jung-gu',
-		'woocommerce_store_city'                    => 'Seoul',
-		'woocommerce_store_postcode'                => '04524',
-		'woocommerce_allowed_countries'             => 'all',
-		'woocommerce_ship_to_countries'             => '',
-		'woocommerce_calc_taxes'                    => 'no',
-		'woocommerce_manage_stock'                  => 'yes',
-		'woocommerce_enable_guest_checkout'         => 'yes',
-		'woocommerce_coming_soon'                   => 'no',
-		'woocommerce_store_pages_only'              => 'no',
-		'woocommerce_allow_tracking'                => 'no',
-		'woocommerce_show_marketplace_suggestions'  => 'no',
-		'woocommerce_task_list_hidden'              => 'yes',
-		'woocommerce_extended_task_list_hidden'     => 'yes',
-		'woocommerce_custom_orders_table_enabled'   => 'yes',
-		'woocommerce_custom_orders_table_data_sync_enabled' => 'no',
-		'woocommerce_cod_settings'                  => array(
-			'enabled'            => 'yes',
-			'title'              => 'Cash on delivery',
-			'description'        => 'Pay with cash upon delivery.',
-			'instructions'       => 'Pay with cash upon delivery.',
-			'enable_for_methods' => array(),
-			'enable_for_virtual' => 'yes',
-		),
-		'woocommerce_onboarding_profile'            => array(
-			'skipped'   => true,
-			'completed' => true,
-		),
-	);
-	foreach ( $options as $name => $value ) {
-		update_option( $name, $value );
-	}
-	delete_transient( '_wc_activation_redirect' );
+	kc_store_apply_options( 'Korea Checkout Test Store' );
 
 	$synchronizer = wc_get_container()->get( Automattic\WooCommerce\Internal\DataStores\Orders\DataSynchronizer::class );
 	if ( ! $synchronizer->check_orders_table_exists() ) {
@@ -197,9 +155,18 @@ function kc_configure_store(): void {
 	global $wp_rewrite;
 	$wp_rewrite->init();
 
-	kc_ensure_shipping();
-	$pages    = kc_ensure_pages();
-	$products = kc_ensure_products();
+	if ( kc_store_ensure_shipping() ) {
+		kc_say( 'shipping zone Korea with a 3,000 KRW flat rate' );
+	}
+	$pages    = kc_store_ensure_pages();
+	$products = array();
+	foreach ( kc_store_ensure_products() as $product ) {
+		if ( $product['created'] ) {
+			kc_say( "product {$product['sku']} created" );
+		}
+		unset( $product['created'] );
+		$products[] = $product;
+	}
 	kc_configure_plugin();
 
 	flush_rewrite_rules( false );
@@ -217,120 +184,6 @@ function kc_configure_store(): void {
 }
 
 /**
- * A shipping zone for Korea with a flat rate, so physical products can be checked out.
- */
-function kc_ensure_shipping(): void {
-	foreach ( WC_Shipping_Zones::get_zones() as $zone ) {
-		if ( 'Korea' === $zone['zone_name'] ) {
-			return;
-		}
-	}
-	$zone = new WC_Shipping_Zone();
-	$zone->set_zone_name( 'Korea' );
-	$zone->add_location( 'KR', 'country' );
-	$zone->save();
-	$instance_id = $zone->add_shipping_method( 'flat_rate' );
-	update_option(
-		"woocommerce_flat_rate_{$instance_id}_settings",
-		array(
-			'title'      => 'Parcel delivery',
-			'tax_status' => 'none',
-			'cost'       => '3000',
-		)
-	);
-	kc_say( 'shipping zone Korea with a 3,000 KRW flat rate' );
-}
-
-/**
- * The block checkout (WooCommerce's own page), a classic shortcode checkout beside it, cart, shop and account.
- *
- * @return array<string, array{id: int, url: string}>
- */
-function kc_ensure_pages(): array {
-	$checkout_id = (int) wc_get_page_id( 'checkout' );
-	$checkout    = get_post( $checkout_id );
-	if ( ! $checkout || ! has_block( 'woocommerce/checkout', $checkout ) ) {
-		$checkout_id = (int) wp_insert_post(
-			array(
-				'post_type'    => 'page',
-				'post_status'  => 'publish',
-				'post_title'   => 'Checkout',
-				'post_name'    => 'checkout',
-				'post_content' => '<!-- wp:woocommerce/checkout --><div class="wp-block-woocommerce-checkout alignwide wc-block-checkout is-loading"></div><!-- /wp:woocommerce/checkout -->',
-			)
-		);
-		update_option( 'woocommerce_checkout_page_id', $checkout_id );
-		kc_say( 'block checkout page created' );
-	}
-
-	$classic = get_page_by_path( 'classic-checkout' );
-	if ( ! $classic ) {
-		wp_insert_post(
-			array(
-				'post_type'    => 'page',
-				'post_status'  => 'publish',
-				'post_title'   => 'Classic checkout',
-				'post_name'    => 'classic-checkout',
-				'post_content' => '<!-- wp:shortcode -->[woocommerce_checkout]<!-- /wp:shortcode -->',
-			)
-		);
-		kc_say( 'classic checkout page created at /classic-checkout/' );
-		$classic = get_page_by_path( 'classic-checkout' );
-	}
-
-	$pages = array();
-	foreach ( array( 'shop', 'cart', 'checkout', 'myaccount' ) as $name ) {
-		$id             = (int) wc_get_page_id( $name );
-		$pages[ $name ] = array(
-			'id'   => $id,
-			'path' => (string) wp_parse_url( (string) get_permalink( $id ), PHP_URL_PATH ),
-		);
-	}
-	$pages['classic_checkout'] = array(
-		'id'   => (int) $classic->ID,
-		'path' => '/classic-checkout/',
-	);
-	return $pages;
-}
-
-/**
- * Sample simple products with stock, priced in KRW; existing ones (by SKU) are left as they are.
- *
- * @return array<int, array{id: int, sku: string, name: string, price: int}>
- */
-function kc_ensure_products(): array {
-	$catalogue = array(
-		array( 'KC-SCARF', 'Silk Hanbok Scarf', 29000, 50 ),
-		array( 'KC-CUP', 'Celadon Tea Cup', 18000, 30 ),
-		array( 'KC-TEA', 'Jeju Green Tea 100 g', 12000, 100 ),
-		array( 'KC-NOTE', 'Hanji Notebook', 8500, 40 ),
-	);
-	$products  = array();
-	foreach ( $catalogue as list( $sku, $name, $price, $stock ) ) {
-		$id = (int) wc_get_product_id_by_sku( $sku );
-		if ( 0 === $id ) {
-			$product = new WC_Product_Simple();
-			$product->set_name( $name );
-			$product->set_sku( $sku );
-			$product->set_regular_price( (string) $price );
-			$product->set_manage_stock( true );
-			$product->set_stock_quantity( $stock );
-			$product->set_status( 'publish' );
-			$product->set_description( "{$name}, a sample product of the local Korea Checkout store." );
-			$id = (int) $product->save();
-			kc_say( "product {$sku} created" );
-		}
-		$products[] = array(
-			'id'    => $id,
-			'sku'   => $sku,
-			'name'  => $name,
-			'price' => $price,
-		);
-	}
-	return $products;
-}
-
-/**
  * Korea Checkout in sandbox mode, wired to the stack's sandbox, when the stack passes its URL and keys.
  */
 function kc_configure_plugin(): void {
@@ -339,17 +192,6 @@ function kc_configure_plugin(): void {
 		kc_say( 'Korea Checkout settings left as they are (no KC_SANDBOX_URL)' );
 		return;
 	}
-	$settings = (array) get_option( 'korea_checkout_settings', array() );
-	$settings = array_merge(
-		$settings,
-		array(
-			'enabled'        => true,
-			'mode'           => 'sandbox',
-			'api_url'        => $url,
-			'api_key'        => kc_env( 'KC_SANDBOX_API_KEY' ),
-			'webhook_secret' => kc_env( 'KC_SANDBOX_WEBHOOK_SECRET' ),
-		)
-	);
-	update_option( 'korea_checkout_settings', $settings, true );
+	kc_store_connect_sandbox( $url, kc_env( 'KC_SANDBOX_API_KEY' ), kc_env( 'KC_SANDBOX_WEBHOOK_SECRET' ) );
 	kc_say( "Korea Checkout: sandbox mode against {$url}" );
 }
