@@ -1,15 +1,21 @@
 /**
  * `npm run start:check`: proves that a running `npm start` store sells. It reads the shop, puts a product
  * into the cart through the Store API, opens the block checkout in Chromium, checks that Korea Checkout is
- * offered and saves a screenshot (.cache/playground/checkout.png).
+ * offered and saves a screenshot (.cache/playground/checkout-<port>.png); then places an order with Korea
+ * Checkout through the Store API, pays it in the sandbox and follows the return to the order-received page.
  *
- * Environment: KC_PLAYGROUND_PORT (9400) or KC_STORE_URL (any store, e.g. the native one), CHROMIUM_PATH.
+ * Environment: KC_PLAYGROUND_PORT (9400) or KC_STORE_URL (any store, e.g. the native one), KC_CHROMIUM.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 
 import { repositoryRoot as root } from '../test/lib/layer.ts';
+import { launchBrowser } from '../../tests/support/browser.ts';
+import {
+	SandboxControl,
+	sessionIdFromCheckoutUrl,
+} from '../../tests/support/sandbox.ts';
+import { placeOrder } from '../../tests/support/store-api.ts';
 
 const port = Number( process.env.KC_PLAYGROUND_PORT ?? 9400 );
 const storeUrl = process.env.KC_STORE_URL ?? `http://127.0.0.1:${ port }`;
@@ -19,23 +25,45 @@ const screenshot = join(
 	`checkout-${ new URL( storeUrl ).port || 'store' }.png`
 );
 
+/** Places an order through the Store API, pays it in the sandbox, follows the shopper's return. */
+async function payOnce( productId: number ): Promise< void > {
+	const { result, checkoutSeconds } = await placeOrder(
+		storeUrl,
+		'korea_checkout',
+		[ { id: productId, quantity: 1 } ]
+	);
+	const hosted = result.payment_result.redirect_url;
+	console.log(
+		`[check] order ${ result.order_id } placed in ${ checkoutSeconds.toFixed( 1 ) } s; hosted page ${ hosted }`
+	);
+	const sandbox = new SandboxControl( new URL( hosted ).origin );
+	const paid = await sandbox.pay(
+		sessionIdFromCheckoutUrl( hosted ),
+		'card'
+	);
+	const back = await fetch( paid.redirectUrl ?? '', { redirect: 'manual' } );
+	const landing = back.headers.get( 'location' ) ?? '';
+	if ( back.status !== 302 || ! landing.includes( '/order-received/' ) ) {
+		fail(
+			`the return answered ${ back.status } to ${ landing || 'nowhere' }`
+		);
+	}
+	const received = await fetch( landing );
+	const html = await received.text();
+	if ( ! received.ok || ! html.includes( `${ result.order_id }` ) ) {
+		fail( `the order-received page answered ${ received.status }` );
+	}
+	console.log(
+		`[check] paid in the sandbox; the return led to ${ new URL( landing ).pathname } (${ received.status })`
+	);
+}
+
 function fail( message: string ): never {
 	console.error( `[check] FAILED: ${ message }` );
 	process.exit( 1 );
 }
 
-const browser = await chromium.launch( {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-	],
-} );
+const browser = await launchBrowser();
 try {
 	const context = await browser.newContext( {
 		viewport: { width: 1280, height: 1400 },
@@ -109,6 +137,7 @@ try {
 		fail( 'the block checkout does not offer Korea Checkout' );
 	}
 	console.log( '[check] the block checkout offers Korea Checkout' );
+	await payOnce( product.id );
 } finally {
 	await browser.close();
 }
