@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Client, createSession } from './helpers/http.ts';
+import { Client, createSession, waitFor } from './helpers/http.ts';
 import { WebhookReceiver } from './helpers/receiver.ts';
 import {
 	type SandboxProcess,
@@ -38,9 +38,11 @@ describe( 'pay', () => {
 		'completes a %s payment, records the webhook before answering, and redirects to returnUrl',
 		async ( method ) => {
 			const id = await newSession();
+			const payStarted = Date.now();
 			const answer = await api.post( `/sandbox/sessions/${ id }/pay`, {
 				method,
 			} );
+			const payAnswered = Date.now();
 			expect( answer.status, answer.text ).toBe( 200 );
 			expect( Object.keys( answer.body ).sort() ).toEqual( [
 				'redirectUrl',
@@ -74,8 +76,12 @@ describe( 'pay', () => {
 			expect( data.gatewayTransactionId ).toMatch(
 				new RegExp( `^${ data.gateway }_tx_[0-9a-f]+$` )
 			);
-			expect( Date.parse( data.completedAt ) ).toBeGreaterThan(
-				Date.now() - 10_000
+			// Completed while pay ran (the sandbox and the test read the same clock).
+			expect( Date.parse( data.completedAt ) ).toBeGreaterThanOrEqual(
+				payStarted
+			);
+			expect( Date.parse( data.completedAt ) ).toBeLessThanOrEqual(
+				payAnswered
 			);
 		}
 	);
@@ -281,21 +287,25 @@ describe( 'fail, cancel, expire', () => {
 	} );
 
 	it( 'expires a session by itself once expiresAt has passed, with session.expired', async () => {
-		const id = await newSession( {
-			expiresAt: new Date( Date.now() + 1500 ).toISOString(),
-		} );
-		expect( ( await session( id ) ).status ).toBe( 'pending' );
-		const deadline = Date.now() + 15_000;
-		while (
-			receiver.forSession( id ).length === 0 &&
-			Date.now() < deadline
-		) {
-			await new Promise( ( resolve ) => setTimeout( resolve, 100 ) );
-		}
-		expect(
-			receiver.forSession( id ).map( ( item ) => item.body.event )
-		).toEqual( [ 'session.expired' ] );
-		expect( ( await session( id ) ).status ).toBe( 'expired' );
+		// Far enough ahead that a slow create-session call still sends a time in the future.
+		const expiresAt = new Date( Date.now() + 3000 ).toISOString();
+		const id = await newSession( { expiresAt } );
+		await waitFor(
+			() => ( receiver.forSession( id ).length > 0 ? true : undefined ),
+			30_000,
+			'session.expired'
+		);
+		const events = receiver.forSession( id ).map( ( item ) => item.body );
+		expect( events.map( ( event ) => event.event ) ).toEqual( [
+			'session.expired',
+		] );
+		const expired = await session( id );
+		expect( expired.status ).toBe( 'expired' );
+		// Not a moment early, by the sandbox's own clock: it was pending until expiresAt.
+		expect( Date.parse( events[ 0 ]!.createdAt ) ).toBeGreaterThanOrEqual(
+			Date.parse( expiresAt )
+		);
+		expect( expired.expiresAt ).toBe( expiresAt );
 	} );
 } );
 

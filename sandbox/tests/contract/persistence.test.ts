@@ -138,7 +138,7 @@ describe( 'state across restarts', () => {
 		await waitFor(
 			() =>
 				receiver!.forSession( id ).length === 2 ? true : undefined,
-			10_000,
+			30_000,
 			'the retry after restart'
 		);
 		const [ failed, retried ] = receiver.forSession( id );
@@ -252,7 +252,7 @@ describe( 'configuration', () => {
 				/WARNING: the sandbox listens on 0\.0\.0\.0/.exec(
 					sandbox.output()
 				) ?? undefined,
-			5000,
+			15_000,
 			'the warning'
 		);
 		expect( warning[ 0 ] ).toContain( '0.0.0.0' );

@@ -195,6 +195,7 @@ describe( 'custom domains', () => {
 	it( 'goes pending, then verified and configured; checkoutUrl then uses the domain', async () => {
 		const shop = ( await api.post( '/api/shops', { name: 'Branded' } ) )
 			.body;
+		const requested = Date.now();
 		const answer = await api.patch(
 			`/api/shops/${ shop.id }/custom-domain`,
 			{ domain: 'Checkout.YourStore.example' }
@@ -212,17 +213,29 @@ describe( 'custom domains', () => {
 			/^vc-domain-verify-/
 		);
 		const pending = ( await api.get( `/api/shops/${ shop.id }` ) ).body;
-		expect( pending ).toMatchObject( {
-			custom_domain: 'checkout.yourstore.example',
-			domain_verification_status: 'pending',
-			domain_configuration_status: 'pending',
-		} );
 		const before = await api.post(
 			'/api/checkout/create-session',
 			sessionBody( { shopId: shop.id } )
 		);
-		expect( before.body.checkoutUrl.startsWith( sandbox.url ) ).toBe(
-			true
+		expect( pending.custom_domain ).toBe( 'checkout.yourstore.example' );
+		// The check takes DOMAIN_CHECK_DELAY_MS (1 s) from the request. When the test had both answers within that
+		// second, the domain must still be pending and unused; on a machine too busy for that, the check may
+		// already be through, and only the state after it (below) is asserted.
+		const seen = {
+			verification: pending.domain_verification_status,
+			configuration: pending.domain_configuration_status,
+			checkoutOnSandbox: before.body.checkoutUrl.startsWith(
+				sandbox.url
+			),
+		};
+		expect( seen ).toEqual(
+			Date.now() - requested < 1000
+				? {
+						verification: 'pending',
+						configuration: 'pending',
+						checkoutOnSandbox: true,
+					}
+				: seen
 		);
 
 		await sleep( 1100 );

@@ -203,6 +203,11 @@ describe( 'sandbox dashboard', () => {
 		await page
 			.locator( '#dash-status', { hasText: 'Everything was reset.' } )
 			.waitFor();
+		// The status line changes as soon as the reset answers; the lists are redrawn after a refresh that
+		// follows, so wait for the emptied list rather than reading it at that instant.
+		await page
+			.locator( 'p.muted', { hasText: 'No sessions yet' } )
+			.waitFor();
 		expect( await page.locator( '[data-session]' ).count() ).toBe( 0 );
 		expect(
 			(

@@ -28,39 +28,91 @@ export const SCREENSHOTS = path.join(
 export const API_KEY = `sk_test_${ '7'.repeat( 64 ) }`;
 const WEBHOOK_SECRET = 'whsec_lane7-page-tests';
 
-/** Rebuilds sandbox/dist when a page source is newer than the build, swapping the folder in at once. */
+/**
+ * Rebuilds sandbox/dist when it is missing or a page source is newer than the build. Other test files and
+ * sandboxes that are starting (they build a missing dist themselves, see server/pages.ts) may be serving or
+ * building it at the same time, so the build goes to a folder of its own beside node_modules and is moved into
+ * place with a rename: nobody ever sees a half-copied dist, and a fresh build someone else put there first is
+ * kept.
+ */
 export async function buildPagesIfStale(): Promise< void > {
 	const dist = path.join( REPO, 'sandbox', 'dist' );
-	const built = fs.existsSync( path.join( dist, 'checkout.html' ) )
-		? fs.statSync( path.join( dist, 'checkout.html' ) ).mtimeMs
-		: 0;
-	const sources = [
-		path.join( REPO, 'sandbox', 'vite.config.ts' ),
-		...walk( path.join( REPO, 'sandbox', 'page' ) ),
-	];
-	if (
-		built > 0 &&
-		sources.every( ( file ) => fs.statSync( file ).mtimeMs < built )
-	) {
+	if ( pagesAreFresh( dist ) ) {
 		return;
 	}
 	const scratch = path.join(
-		os.tmpdir(),
-		`kc-pages-${ process.pid }-${ Date.now() }`
+		REPO,
+		'node_modules',
+		'.cache',
+		'korea-checkout-sandbox',
+		`pages-test-${ process.pid }-${ Date.now() }`
 	);
+	fs.mkdirSync( path.dirname( scratch ), { recursive: true } );
 	const { build } = await import( 'vite' );
 	await build( {
 		configFile: path.join( REPO, 'sandbox', 'vite.config.ts' ),
 		logLevel: 'warn',
 		build: { outDir: scratch, emptyOutDir: true },
 	} );
-	const old = `${ dist }-old-${ process.pid }`;
-	if ( fs.existsSync( dist ) ) {
-		fs.renameSync( dist, old );
+	try {
+		if ( pagesAreFresh( dist ) ) {
+			return;
+		}
+		const old = `${ dist }-old-${ process.pid }`;
+		if ( fs.existsSync( dist ) ) {
+			fs.renameSync( dist, old );
+		}
+		placeBuild( scratch, dist );
+		fs.rmSync( old, { recursive: true, force: true } );
+	} finally {
+		fs.rmSync( scratch, { recursive: true, force: true } );
 	}
-	fs.cpSync( scratch, dist, { recursive: true } );
-	fs.rmSync( scratch, { recursive: true, force: true } );
-	fs.rmSync( old, { recursive: true, force: true } );
+}
+
+/** Both pages are built, and after the last change to any page source. */
+function pagesAreFresh( dist: string ): boolean {
+	const pages = [ 'checkout.html', 'dashboard.html' ].map( ( name ) =>
+		path.join( dist, name )
+	);
+	if ( ! pages.every( ( page ) => fs.existsSync( page ) ) ) {
+		return false;
+	}
+	const built = Math.min(
+		...pages.map( ( page ) => fs.statSync( page ).mtimeMs )
+	);
+	return [
+		path.join( REPO, 'sandbox', 'vite.config.ts' ),
+		...walk( path.join( REPO, 'sandbox', 'page' ) ),
+	].every( ( file ) => fs.statSync( file ).mtimeMs < built );
+}
+
+/** Move the finished build to dist in one step; a dist that appeared meanwhile (someone else's build) wins. */
+function placeBuild( scratch: string, dist: string ): void {
+	try {
+		moveInto( scratch, dist );
+	} catch ( error ) {
+		if ( ( error as NodeJS.ErrnoException ).code !== 'EXDEV' ) {
+			throw error;
+		}
+		// node_modules lives on another file system (a linked checkout): copy beside dist, then rename.
+		const beside = `${ dist }-new-${ process.pid }`;
+		fs.cpSync( scratch, beside, { recursive: true } );
+		try {
+			moveInto( beside, dist );
+		} finally {
+			fs.rmSync( beside, { recursive: true, force: true } );
+		}
+	}
+}
+
+function moveInto( from: string, dist: string ): void {
+	try {
+		fs.renameSync( from, dist );
+	} catch ( error ) {
+		if ( ! fs.existsSync( path.join( dist, 'checkout.html' ) ) ) {
+			throw error;
+		}
+	}
 }
 
 function walk( dir: string ): string[] {

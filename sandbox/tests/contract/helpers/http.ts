@@ -137,7 +137,7 @@ export const sleep = ( ms: number ) =>
 /** Poll until the check returns a value other than undefined. */
 export async function waitFor< T >(
 	check: () => Promise< T | undefined > | T | undefined,
-	timeoutMs = 10_000,
+	timeoutMs = 30_000,
 	what = 'condition'
 ): Promise< T > {
 	const deadline = Date.now() + timeoutMs;
