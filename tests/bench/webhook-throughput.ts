@@ -1,7 +1,7 @@
 /**
  * Webhook throughput of the store on the native stack (php -S with several workers, MariaDB, the sandbox).
  *
- *   npx tsx tests/bench/webhook-throughput.ts [--requests=200] [--concurrency=4] [--orders=20]
+ *   npx tsx tests/bench/webhook-throughput.ts [--requests=200] [--concurrency=4] [--orders=20] [--help]
  *
  * Uses the stack of KC_STACK_DIR / KC_NATIVE_PORT / KC_SANDBOX_PORT (default .stack/bench on 8096 / 4096), starting
  * it when it is not running. Requests are signed here exactly as the service signs them. Phases:
@@ -29,6 +29,19 @@ interface Options {
 	orders: number;
 }
 
+/** One webhook request as the service would send it. */
+interface SignedRequest {
+	body: string;
+	signature: string;
+}
+
+/** A phase of the run: `count` requests, the i-th made by `request( i )` before the clock starts. */
+interface PhasePlan {
+	name: string;
+	count: number;
+	request: ( index: number ) => SignedRequest;
+}
+
 interface PhaseResult {
 	name: string;
 	count: number;
@@ -36,6 +49,18 @@ interface PhaseResult {
 	latencies: number[];
 	statuses: Record< string, number >;
 }
+
+const USAGE = `Webhook throughput of the store on the native stack.
+
+  npx tsx tests/bench/webhook-throughput.ts [--requests=200] [--concurrency=4] [--orders=20]
+
+  --requests=N     requests in each of phases 2 to 4 (default 200)
+  --concurrency=N  requests in flight at once, and php -S workers when the stack is started here (default 4)
+  --orders=N       orders paid for phase 1, one first delivery each (default 20)
+  --help           print this and exit
+
+Uses the stack of KC_STACK_DIR / KC_NATIVE_PORT / KC_SANDBOX_PORT (default .stack/bench on 8096 / 4096) and
+starts it when it is not running.`;
 
 function options(): Options {
 	const value = ( name: string, fallback: number ): number => {
@@ -95,13 +120,18 @@ function signature( body: string, secret: string ): string {
 		.digest( 'hex' ) }`;
 }
 
-/** Sends every body with at most `concurrency` in flight; measures each request. */
-async function phase(
-	name: string,
+/**
+ * Makes the plan's requests, then sends them all with at most `concurrency` in flight and measures each one and
+ * the phase as a whole.
+ */
+async function runPhase(
+	plan: PhasePlan,
 	url: string,
-	requests: Array< { body: string; signature: string } >,
 	concurrency: number
 ): Promise< PhaseResult > {
+	const requests = Array.from( { length: plan.count }, ( _, index ) =>
+		plan.request( index )
+	);
 	const latencies: number[] = [];
 	const statuses: Record< string, number > = {};
 	let next = 0;
@@ -136,7 +166,7 @@ async function phase(
 	await Promise.all( Array.from( { length: concurrency }, worker ) );
 	latencies.sort( ( a, b ) => a - b );
 	return {
-		name,
+		name: plan.name,
 		count: requests.length,
 		seconds: ( performance.now() - started ) / 1000,
 		latencies,
@@ -158,6 +188,10 @@ function report( result: PhaseResult ): string {
 }
 
 async function main(): Promise< void > {
+	if ( process.argv.includes( '--help' ) ) {
+		console.log( USAGE );
+		return;
+	}
 	const opts = options();
 	process.env.SANDBOX_RATE_LIMIT ??= '1000000';
 	const stack = await upStack( {
@@ -213,81 +247,53 @@ async function main(): Promise< void > {
 	}
 	await sandbox.call( 'DELETE', '/sandbox/faults' );
 
-	const signed = (
-		body: string,
-		key = secret
-	): { body: string; signature: string } => ( {
+	const signed = ( body: string, key = secret ): SignedRequest => ( {
 		body,
 		signature: signature( body, key ),
 	} );
-	const results: PhaseResult[] = [];
-	const firstDeliveries = sessions.map( ( s ) =>
-		signed(
-			eventBody( 'payment.completed', s.sessionId, s.orderId, s.keyHash )
-		)
-	);
-	results.push(
-		await phase(
-			'first delivery (pays the order)',
-			url,
-			firstDeliveries,
-			opts.concurrency
-		)
-	);
-
-	const redeliveries = Array.from( { length: opts.requests }, ( _, i ) => {
-		const s = sessions[ i % sessions.length ];
+	/** A new `payment.completed` event (fresh event id) for the sessions in turn. */
+	const newEvent = ( index: number, key = secret ): SignedRequest => {
+		const session = sessions[ index % sessions.length ]!;
 		return signed(
 			eventBody(
 				'payment.completed',
-				s?.sessionId ?? '',
-				s?.orderId ?? 0,
-				s?.keyHash ?? ''
-			)
-		);
-	} );
-	results.push(
-		await phase(
-			'new event for a paid order (read-back, lock)',
-			url,
-			redeliveries,
-			opts.concurrency
-		)
-	);
-
-	const replays = Array.from( { length: opts.requests }, ( _, i ) => {
-		const original = firstDeliveries[ i % firstDeliveries.length ];
-		return signed( original?.body ?? '' );
-	} );
-	results.push(
-		await phase(
-			'same event id again (dedupe)',
-			url,
-			replays,
-			opts.concurrency
-		)
-	);
-
-	const forged = Array.from( { length: opts.requests }, ( _, i ) => {
-		const s = sessions[ i % sessions.length ];
-		return signed(
-			eventBody(
-				'payment.completed',
-				s?.sessionId ?? '',
-				s?.orderId ?? 0,
-				s?.keyHash ?? ''
+				session.sessionId,
+				session.orderId,
+				session.keyHash
 			),
-			'whsec_wrong'
+			key
 		);
-	} );
-	results.push(
-		await phase(
-			'wrong signature (refused)',
-			url,
-			forged,
-			opts.concurrency
-		)
-	);
+	};
+	const firstDeliveries = sessions.map( ( _, index ) => newEvent( index ) );
+	const plans: PhasePlan[] = [
+		{
+			name: 'first delivery (pays the order)',
+			count: firstDeliveries.length,
+			request: ( index ) => firstDeliveries[ index ]!,
+		},
+		{
+			name: 'new event for a paid order (read-back, lock)',
+			count: opts.requests,
+			request: ( index ) => newEvent( index ),
+		},
+		{
+			name: 'same event id again (dedupe)',
+			count: opts.requests,
+			request: ( index ) =>
+				signed(
+					firstDeliveries[ index % firstDeliveries.length ]!.body
+				),
+		},
+		{
+			name: 'wrong signature (refused)',
+			count: opts.requests,
+			request: ( index ) => newEvent( index, 'whsec_wrong' ),
+		},
+	];
+	const results: PhaseResult[] = [];
+	for ( const plan of plans ) {
+		results.push( await runPhase( plan, url, opts.concurrency ) );
+	}
 
 	const check = await wpEval< { paid: number; completedMeta: number } >(
 		target,

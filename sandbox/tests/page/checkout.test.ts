@@ -2,41 +2,19 @@
  * The hosted checkout page in real Chromium against a real sandbox: every outcome a tester can pick ends on
  * the store's returnUrl / cancelUrl with the contract's parameters, and the session changes as the contract says.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-	buildPagesIfStale,
 	control,
 	createSession,
 	DESKTOP,
-	launchChromium,
 	openPage,
 	PHONE,
 	screenshot,
-	startSandbox,
-	startStore,
-	type Sandbox,
-	type Store,
+	pageStackForFile,
 } from './harness.ts';
 
-vi.setConfig( { testTimeout: 60_000, hookTimeout: 120_000 } );
-
-let sandbox: Sandbox;
-let store: Store;
-let browser: Browser;
-
-beforeAll( async () => {
-	await buildPagesIfStale();
-	sandbox = await startSandbox();
-	store = await startStore();
-	browser = await launchChromium();
-} );
-
-afterAll( async () => {
-	await browser?.close();
-	await store?.stop();
-	await sandbox?.stop();
-} );
+const stack = pageStackForFile();
 
 interface SessionView {
 	status: string;
@@ -46,11 +24,13 @@ interface SessionView {
 }
 
 const getSession = ( id: string ) =>
-	control< SessionView >( sandbox, 'GET', `/sandbox/sessions/${ id }` );
+	control< SessionView >( stack.sandbox, 'GET', `/sandbox/sessions/${ id }` );
 
 async function open( id: string, viewport = PHONE, query = '' ) {
-	const opened = await openPage( browser, viewport );
-	await opened.page.goto( `${ sandbox.url }/checkout/${ id }${ query }` );
+	const opened = await openPage( stack.browser, viewport );
+	await opened.page.goto(
+		`${ stack.sandbox.url }/checkout/${ id }${ query }`
+	);
 	await opened.page
 		.locator( '#main [data-state], #main form' )
 		.first()
@@ -64,7 +44,7 @@ async function leaveFor(
 	click: () => Promise< void >
 ): Promise< URL > {
 	await Promise.all( [
-		page.waitForURL( ( url ) => url.origin === store.url ),
+		page.waitForURL( ( url ) => url.origin === stack.store.url ),
 		click(),
 	] );
 	return new URL( page.url() );
@@ -72,7 +52,7 @@ async function leaveFor(
 
 describe( 'hosted checkout page', () => {
 	it( 'pays by card in 3 installments and lands on returnUrl with sessionId and status', async () => {
-		const id = await createSession( sandbox, store, {
+		const id = await createSession( stack.sandbox, stack.store, {
 			metadata: { paymentMethod: 'card' },
 		} );
 		const { page, problems, close } = await open( id );
@@ -123,7 +103,7 @@ describe( 'hosted checkout page', () => {
 	} );
 
 	it( 'offers no installments below 50,000 won and sends none', async () => {
-		const id = await createSession( sandbox, store, {
+		const id = await createSession( stack.sandbox, stack.store, {
 			items: [ { name: '머그컵', price: 12000, quantity: 1 } ],
 		} );
 		const { page, close } = await open( id );
@@ -138,7 +118,7 @@ describe( 'hosted checkout page', () => {
 	} );
 
 	it( 'fails with the chosen code and its message, then shows the failed state instead of a pay button', async () => {
-		const id = await createSession( sandbox, store );
+		const id = await createSession( stack.sandbox, stack.store );
 		const { page, problems, close } = await open( id );
 		await page.selectOption( '#fail-code', 'NOT_ENOUGH_BALANCE' );
 		const landed = await leaveFor( page, () => page.click( '#fail' ) );
@@ -156,7 +136,7 @@ describe( 'hosted checkout page', () => {
 			'NOT_ENOUGH_BALANCE'
 		);
 
-		await page.goto( `${ sandbox.url }/checkout/${ id }` );
+		await page.goto( `${ stack.sandbox.url }/checkout/${ id }` );
 		await page.locator( '[data-state="failed"]' ).waitFor();
 		expect( await page.locator( '#pay' ).count() ).toBe( 0 );
 		expect( await page.locator( '.state' ).textContent() ).toContain(
@@ -175,12 +155,17 @@ describe( 'hosted checkout page', () => {
 	} );
 
 	it( 'lets a shopper try a failed payment again, in their language', async () => {
-		const id = await createSession( sandbox, store, {
+		const id = await createSession( stack.sandbox, stack.store, {
 			metadata: { locale: 'en' },
 		} );
-		await control( sandbox, 'POST', `/sandbox/sessions/${ id }/fail`, {
-			code: 'REJECT_CARD_COMPANY',
-		} );
+		await control(
+			stack.sandbox,
+			'POST',
+			`/sandbox/sessions/${ id }/fail`,
+			{
+				code: 'REJECT_CARD_COMPANY',
+			}
+		);
 		const { page, close } = await open( id );
 		await page.locator( '[data-state="failed"]' ).waitFor();
 		// The reason reads in the page's language, whatever language the failure was recorded in.
@@ -199,7 +184,7 @@ describe( 'hosted checkout page', () => {
 	} );
 
 	it( 'cancels to cancelUrl with sessionId and status=cancelled', async () => {
-		const id = await createSession( sandbox, store );
+		const id = await createSession( stack.sandbox, stack.store );
 		const { page, close } = await open( id );
 		const landed = await leaveFor( page, () => page.click( '#cancel' ) );
 		expect( landed.pathname ).toBe( '/cart/' );
@@ -207,19 +192,19 @@ describe( 'hosted checkout page', () => {
 		expect( landed.searchParams.get( 'status' ) ).toBe( 'cancelled' );
 		expect( ( await getSession( id ) ).status ).toBe( 'cancelled' );
 
-		await page.goto( `${ sandbox.url }/checkout/${ id }` );
+		await page.goto( `${ stack.sandbox.url }/checkout/${ id }` );
 		await page.locator( '[data-state="cancelled"]' ).waitFor();
 		expect( await page.locator( '#pay' ).count() ).toBe( 0 );
 		expect(
 			await page.getByTestId( 'back-to-store' ).getAttribute( 'href' )
 		).toContain(
-			`${ store.url }/cart/?sessionId=${ id }&status=cancelled`
+			`${ stack.store.url }/cart/?sessionId=${ id }&status=cancelled`
 		);
 		await close();
 	} );
 
 	it( 'issues a virtual account, shows it, and turns completed by itself after a deposit on the control surface', async () => {
-		const id = await createSession( sandbox, store, {
+		const id = await createSession( stack.sandbox, stack.store, {
 			metadata: { paymentMethod: 'virtual_account' },
 		} );
 		const { page, problems, close } = await open( id );
@@ -256,13 +241,17 @@ describe( 'hosted checkout page', () => {
 				.getByTestId( 'back-to-store' )
 				.getAttribute( 'href' ) ) ?? ''
 		);
-		expect( back.origin ).toBe( store.url );
+		expect( back.origin ).toBe( stack.store.url );
 		expect( back.searchParams.get( 'sessionId' ) ).toBe( id );
 		expect( back.searchParams.get( 'status' ) ).toBe( 'processing' );
 		expect( ( await getSession( id ) ).status ).toBe( 'processing' );
 		await screenshot( page, 'virtual-account-phone' );
 
-		await control( sandbox, 'POST', `/sandbox/sessions/${ id }/deposit` );
+		await control(
+			stack.sandbox,
+			'POST',
+			`/sandbox/sessions/${ id }/deposit`
+		);
 		// The page asks again every 3 s; give a busy machine the rest of the test's time to show it.
 		await page
 			.locator( '[data-state="completed"]' )
@@ -281,8 +270,12 @@ describe( 'hosted checkout page', () => {
 	} );
 
 	it( 'shows an expired session as expired, with no pay button', async () => {
-		const id = await createSession( sandbox, store );
-		await control( sandbox, 'POST', `/sandbox/sessions/${ id }/expire` );
+		const id = await createSession( stack.sandbox, stack.store );
+		await control(
+			stack.sandbox,
+			'POST',
+			`/sandbox/sessions/${ id }/expire`
+		);
 		const { page, close } = await open( id );
 		await page.locator( '[data-state="expired"]' ).waitFor();
 		expect( await page.locator( '#pay' ).count() ).toBe( 0 );
@@ -294,19 +287,28 @@ describe( 'hosted checkout page', () => {
 	} );
 
 	it( 'shows full and partial refunds of a paid session', async () => {
-		const id = await createSession( sandbox, store );
-		await control( sandbox, 'POST', `/sandbox/sessions/${ id }/pay`, {
+		const id = await createSession( stack.sandbox, stack.store );
+		await control( stack.sandbox, 'POST', `/sandbox/sessions/${ id }/pay`, {
 			method: 'naver_pay',
 		} );
-		await control( sandbox, 'POST', `/sandbox/sessions/${ id }/refund`, {
-			amount: 10000,
-		} );
+		await control(
+			stack.sandbox,
+			'POST',
+			`/sandbox/sessions/${ id }/refund`,
+			{
+				amount: 10000,
+			}
+		);
 		const { page, close } = await open( id );
 		await page.locator( '[data-state="partially_refunded"]' ).waitFor();
 		expect( await page.locator( '.state p' ).first().textContent() ).toBe(
 			'81,000원 중 10,000원이 환불되었습니다.'
 		);
-		await control( sandbox, 'POST', `/sandbox/sessions/${ id }/refund` );
+		await control(
+			stack.sandbox,
+			'POST',
+			`/sandbox/sessions/${ id }/refund`
+		);
 		await page.reload();
 		await page.locator( '[data-state="refunded"]' ).waitFor();
 		expect( await page.locator( '#pay' ).count() ).toBe( 0 );
@@ -327,7 +329,7 @@ describe( 'hosted checkout page', () => {
 	} );
 
 	it( 'offers only the methods the store enabled, opening on its choice, and is usable by keyboard alone', async () => {
-		const id = await createSession( sandbox, store, {
+		const id = await createSession( stack.sandbox, stack.store, {
 			metadata: {
 				paymentMethods: 'card,kakao_pay,naver_pay,bitcoin',
 				paymentMethod: 'card',
@@ -382,7 +384,7 @@ describe( 'hosted checkout page', () => {
 	} );
 
 	it( 'lays the summary beside the form on a desktop, and follows a dark colour scheme', async () => {
-		const id = await createSession( sandbox, store, {
+		const id = await createSession( stack.sandbox, stack.store, {
 			metadata: { paymentMethod: 'toss_pay' },
 		} );
 		const desktop = await open( id, DESKTOP );
@@ -396,8 +398,8 @@ describe( 'hosted checkout page', () => {
 		await screenshot( desktop.page, 'checkout-desktop' );
 		await desktop.close();
 
-		const dark = await openPage( browser, PHONE, 'dark' );
-		await dark.page.goto( `${ sandbox.url }/checkout/${ id }` );
+		const dark = await openPage( stack.browser, PHONE, 'dark' );
+		await dark.page.goto( `${ stack.sandbox.url }/checkout/${ id }` );
 		await dark.page.locator( '#pay' ).waitFor();
 		expect(
 			await dark.page.evaluate(

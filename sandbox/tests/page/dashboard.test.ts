@@ -2,42 +2,20 @@
  * The /sandbox/ dashboard in real Chromium against a real sandbox: it lists sessions and webhook deliveries,
  * its buttons do what the control surface does, and it never shows the API key or the webhook secret.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
 	API_KEY,
-	buildPagesIfStale,
 	control,
 	createSession,
 	DESKTOP,
-	launchChromium,
 	openPage,
 	PHONE,
 	screenshot,
-	startSandbox,
-	startStore,
-	type Sandbox,
-	type Store,
+	pageStackForFile,
 } from './harness.ts';
 
-vi.setConfig( { testTimeout: 90_000, hookTimeout: 120_000 } );
-
-let sandbox: Sandbox;
-let store: Store;
-let browser: Browser;
-
-beforeAll( async () => {
-	await buildPagesIfStale();
-	sandbox = await startSandbox();
-	store = await startStore();
-	browser = await launchChromium();
-} );
-
-afterAll( async () => {
-	await browser?.close();
-	await store?.stop();
-	await sandbox?.stop();
-} );
+const stack = pageStackForFile( 90_000 );
 
 interface Listed {
 	sessionId: string;
@@ -47,8 +25,13 @@ interface Listed {
 }
 
 const status = async ( id: string ) =>
-	( await control< Listed >( sandbox, 'GET', `/sandbox/sessions/${ id }` ) )
-		.status;
+	(
+		await control< Listed >(
+			stack.sandbox,
+			'GET',
+			`/sandbox/sessions/${ id }`
+		)
+	).status;
 const row = ( page: Page, id: string ) =>
 	page.locator( `[data-session="${ id }"]` );
 
@@ -61,14 +44,17 @@ async function act( page: Page, button: string, id: string, expected: string ) {
 
 describe( 'sandbox dashboard', () => {
 	it( 'drives every action from its buttons and never shows a secret', async () => {
-		const paid = await createSession( sandbox, store );
-		const account = await createSession( sandbox, store );
-		const failing = await createSession( sandbox, store );
-		const cancelled = await createSession( sandbox, store );
-		const expiring = await createSession( sandbox, store );
+		const paid = await createSession( stack.sandbox, stack.store );
+		const account = await createSession( stack.sandbox, stack.store );
+		const failing = await createSession( stack.sandbox, stack.store );
+		const cancelled = await createSession( stack.sandbox, stack.store );
+		const expiring = await createSession( stack.sandbox, stack.store );
 
-		const { page, problems, close } = await openPage( browser, DESKTOP );
-		await page.goto( `${ sandbox.url }/sandbox/` );
+		const { page, problems, close } = await openPage(
+			stack.browser,
+			DESKTOP
+		);
+		await page.goto( `${ stack.sandbox.url }/sandbox/` );
 		await row( page, expiring ).waitFor();
 		expect( await page.locator( '[data-session]' ).count() ).toBe( 5 );
 		// Newest first, as the control surface lists them.
@@ -97,7 +83,7 @@ describe( 'sandbox dashboard', () => {
 		expect(
 			(
 				await control< Listed >(
-					sandbox,
+					stack.sandbox,
 					'GET',
 					`/sandbox/sessions/${ paid }`
 				)
@@ -114,7 +100,11 @@ describe( 'sandbox dashboard', () => {
 		// Redeliver sends the same event again as a new delivery with the same event id.
 		const before = await control< {
 			deliveries: Array< { id: string; eventId: string; event: string } >;
-		} >( sandbox, 'GET', `/sandbox/deliveries?sessionId=${ failing }` );
+		} >(
+			stack.sandbox,
+			'GET',
+			`/sandbox/deliveries?sessionId=${ failing }`
+		);
 		expect( before.deliveries.map( ( d ) => d.event ) ).toEqual( [
 			'payment.failed',
 		] );
@@ -125,7 +115,11 @@ describe( 'sandbox dashboard', () => {
 			.waitFor();
 		const after = await control< {
 			deliveries: Array< { eventId: string } >;
-		} >( sandbox, 'GET', `/sandbox/deliveries?sessionId=${ failing }` );
+		} >(
+			stack.sandbox,
+			'GET',
+			`/sandbox/deliveries?sessionId=${ failing }`
+		);
 		expect( after.deliveries.map( ( d ) => d.eventId ) ).toEqual( [
 			first.eventId,
 			first.eventId,
@@ -141,15 +135,19 @@ describe( 'sandbox dashboard', () => {
 	} );
 
 	it( 'shows a refused action as an error and keeps the session as it was', async () => {
-		const id = await createSession( sandbox, store );
-		await control( sandbox, 'POST', `/sandbox/sessions/${ id }/pay`, {
+		const id = await createSession( stack.sandbox, stack.store );
+		await control( stack.sandbox, 'POST', `/sandbox/sessions/${ id }/pay`, {
 			method: 'card',
 		} );
-		const { page, close } = await openPage( browser, DESKTOP );
-		await page.goto( `${ sandbox.url }/sandbox/` );
+		const { page, close } = await openPage( stack.browser, DESKTOP );
+		await page.goto( `${ stack.sandbox.url }/sandbox/` );
 		await row( page, id ).waitFor();
 		// The row is stale on purpose: the session is refunded elsewhere, then refunded again from the page.
-		await control( sandbox, 'POST', `/sandbox/sessions/${ id }/refund` );
+		await control(
+			stack.sandbox,
+			'POST',
+			`/sandbox/sessions/${ id }/refund`
+		);
 		await page.click( `#refund-${ id }` );
 		await page.locator( '#dash-error:not(:empty)' ).waitFor();
 		expect( await page.locator( '#dash-error' ).textContent() ).toMatch(
@@ -160,12 +158,12 @@ describe( 'sandbox dashboard', () => {
 	} );
 
 	it( 'works on a phone, in English, and resets after asking', async () => {
-		const id = await createSession( sandbox, store );
-		await control( sandbox, 'POST', `/sandbox/sessions/${ id }/pay`, {
+		const id = await createSession( stack.sandbox, stack.store );
+		await control( stack.sandbox, 'POST', `/sandbox/sessions/${ id }/pay`, {
 			method: 'samsung_pay',
 		} );
-		const { page, close } = await openPage( browser, PHONE );
-		await page.goto( `${ sandbox.url }/sandbox/?lang=en` );
+		const { page, close } = await openPage( stack.browser, PHONE );
+		await page.goto( `${ stack.sandbox.url }/sandbox/?lang=en` );
 		await page.locator( '[data-session]' ).first().waitFor();
 		expect( await page.locator( 'html' ).getAttribute( 'lang' ) ).toBe(
 			'en'
@@ -191,7 +189,7 @@ describe( 'sandbox dashboard', () => {
 		expect(
 			(
 				await control< { sessions: unknown[] } >(
-					sandbox,
+					stack.sandbox,
 					'GET',
 					'/sandbox/sessions'
 				)
@@ -212,7 +210,7 @@ describe( 'sandbox dashboard', () => {
 		expect(
 			(
 				await control< { sessions: unknown[] } >(
-					sandbox,
+					stack.sandbox,
 					'GET',
 					'/sandbox/sessions'
 				)

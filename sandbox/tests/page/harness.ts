@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, vi } from 'vitest';
 
 export const REPO = path.resolve(
 	path.dirname( fileURLToPath( import.meta.url ) ),
@@ -368,4 +369,55 @@ export async function screenshot(
 	const file = path.join( SCREENSHOTS, `${ name }.png` );
 	await page.screenshot( { path: file, fullPage } );
 	return file;
+}
+
+/** What a page test file runs against, ready once its beforeAll hook has run. */
+export interface PageStack {
+	readonly sandbox: Sandbox;
+	readonly store: Store;
+	readonly browser: Browser;
+}
+
+/**
+ * The start and stop every page test file shares: (re)builds the pages if needed, then starts a sandbox, a store
+ * and Chromium before the file's tests and stops them after. Call it at the top of the file; read the parts only
+ * inside tests and hooks. `testTimeout` is the file's time for one test (browsers on a busy machine are slow).
+ */
+export function pageStackForFile( testTimeout = 60_000 ): PageStack {
+	vi.setConfig( { testTimeout, hookTimeout: 120_000 } );
+	let parts: PageStack | undefined;
+	let sandbox: Sandbox | undefined;
+	let store: Store | undefined;
+	let browser: Browser | undefined;
+	beforeAll( async () => {
+		await buildPagesIfStale();
+		sandbox = await startSandbox();
+		store = await startStore();
+		browser = await launchChromium();
+		parts = { sandbox, store, browser };
+	} );
+	afterAll( async () => {
+		await browser?.close();
+		await store?.stop();
+		await sandbox?.stop();
+	} );
+	const ready = (): PageStack => {
+		if ( parts === undefined ) {
+			throw new Error(
+				'The page stack is not started: use it inside tests and hooks only.'
+			);
+		}
+		return parts;
+	};
+	return {
+		get sandbox() {
+			return ready().sandbox;
+		},
+		get store() {
+			return ready().store;
+		},
+		get browser() {
+			return ready().browser;
+		},
+	};
 }

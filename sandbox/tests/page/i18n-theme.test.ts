@@ -1,37 +1,14 @@
 /** Languages and store themes on the hosted page, in real Chromium against a real sandbox. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-	buildPagesIfStale,
 	createSession,
-	launchChromium,
 	openPage,
 	PHONE,
 	screenshot,
-	startSandbox,
-	startStore,
-	type Sandbox,
-	type Store,
+	pageStackForFile,
 } from './harness.ts';
 
-vi.setConfig( { testTimeout: 60_000, hookTimeout: 120_000 } );
-
-let sandbox: Sandbox;
-let store: Store;
-let browser: Browser;
-
-beforeAll( async () => {
-	await buildPagesIfStale();
-	sandbox = await startSandbox();
-	store = await startStore();
-	browser = await launchChromium();
-} );
-
-afterAll( async () => {
-	await browser?.close();
-	await store?.stop();
-	await sandbox?.stop();
-} );
+const stack = pageStackForFile();
 
 const HANGUL = /[\uAC00-\uD7A3]/;
 
@@ -61,12 +38,15 @@ describe( 'languages', () => {
 	] )(
 		'metadata locale $locale translates the whole page',
 		async ( { locale, lang, pay, card, banner } ) => {
-			const id = await createSession( sandbox, store, {
+			const id = await createSession( stack.sandbox, stack.store, {
 				items: [ { name: 'Green tea set', price: 81000, quantity: 1 } ],
 				metadata: { locale },
 			} );
-			const { page, problems, close } = await openPage( browser, PHONE );
-			await page.goto( `${ sandbox.url }/checkout/${ id }` );
+			const { page, problems, close } = await openPage(
+				stack.browser,
+				PHONE
+			);
+			await page.goto( `${ stack.sandbox.url }/checkout/${ id }` );
 			await page.locator( '#pay' ).waitFor();
 			expect( await page.locator( 'html' ).getAttribute( 'lang' ) ).toBe(
 				lang
@@ -95,9 +75,9 @@ describe( 'languages', () => {
 	);
 
 	it( 'switches language on the page and keeps the choice on reload', async () => {
-		const id = await createSession( sandbox, store );
-		const { page, close } = await openPage( browser, PHONE );
-		await page.goto( `${ sandbox.url }/checkout/${ id }` );
+		const id = await createSession( stack.sandbox, stack.store );
+		const { page, close } = await openPage( stack.browser, PHONE );
+		await page.goto( `${ stack.sandbox.url }/checkout/${ id }` );
 		await page.locator( '#pay' ).waitFor();
 		expect( await page.locator( '#pay' ).textContent() ).toBe(
 			'81,000원 결제하기'
@@ -121,13 +101,13 @@ describe( 'languages', () => {
 	} );
 
 	it( 'writes dollars with cents and offers no installments', async () => {
-		const id = await createSession( sandbox, store, {
+		const id = await createSession( stack.sandbox, stack.store, {
 			currency: 'USD',
 			items: [ { name: 'Tea', price: 19.99, quantity: 3 } ],
 			metadata: { locale: 'en', paymentMethod: 'card' },
 		} );
-		const { page, close } = await openPage( browser, PHONE );
-		await page.goto( `${ sandbox.url }/checkout/${ id }` );
+		const { page, close } = await openPage( stack.browser, PHONE );
+		await page.goto( `${ stack.sandbox.url }/checkout/${ id }` );
 		await page.locator( '#pay' ).waitFor();
 		expect( await page.getByTestId( 'total' ).textContent() ).toBe(
 			'$59.97'
@@ -141,7 +121,7 @@ describe( 'languages', () => {
 
 describe( 'store theme', () => {
 	it( 'applies safe custom properties', async () => {
-		const id = await createSession( sandbox, store, {
+		const id = await createSession( stack.sandbox, stack.store, {
 			metadata: {
 				theme: JSON.stringify( {
 					'--primary-color': '#d6336c',
@@ -151,8 +131,11 @@ describe( 'store theme', () => {
 				} ),
 			},
 		} );
-		const { page, problems, close } = await openPage( browser, PHONE );
-		await page.goto( `${ sandbox.url }/checkout/${ id }` );
+		const { page, problems, close } = await openPage(
+			stack.browser,
+			PHONE
+		);
+		await page.goto( `${ stack.sandbox.url }/checkout/${ id }` );
 		await page.locator( '#pay' ).waitFor();
 		const style = await page.locator( '#pay' ).evaluate( ( button ) => {
 			const computed = getComputedStyle( button );
@@ -173,8 +156,8 @@ describe( 'store theme', () => {
 	} );
 
 	it( 'drops values that could load a resource or leave their declaration, and keeps the rest', async () => {
-		const evil = `${ store.url }/evil.png`;
-		const id = await createSession( sandbox, store, {
+		const evil = `${ stack.store.url }/evil.png`;
+		const id = await createSession( stack.sandbox, stack.store, {
 			metadata: {
 				theme: JSON.stringify( {
 					'--primary-color': `url(${ evil })`,
@@ -186,8 +169,11 @@ describe( 'store theme', () => {
 				} ),
 			},
 		} );
-		const { page, requested, close } = await openPage( browser, PHONE );
-		await page.goto( `${ sandbox.url }/checkout/${ id }` );
+		const { page, requested, close } = await openPage(
+			stack.browser,
+			PHONE
+		);
+		await page.goto( `${ stack.sandbox.url }/checkout/${ id }` );
 		await page.locator( '#pay' ).waitFor();
 		const root = await page.evaluate( () => {
 			const s = document.documentElement.style;
@@ -211,7 +197,7 @@ describe( 'store theme', () => {
 			[]
 		);
 		expect(
-			store.requests.filter( ( r ) => r.url.includes( 'evil' ) )
+			stack.store.requests.filter( ( r ) => r.url.includes( 'evil' ) )
 		).toEqual( [] );
 		await close();
 	} );
