@@ -172,6 +172,44 @@ describe( 'AddressSearchButton', () => {
 		).toBeTruthy();
 	} );
 
+	it( 'keeps the focus it was given back when the checkout redraws the button just after the layer closed', async () => {
+		installFakeDaum();
+		const first = renderInStep( 'shipping' );
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Find address' } )
+		);
+		await screen.findByRole( 'dialog', { name: 'Find your address' } );
+		await userEvent.keyboard( '{Escape}' );
+		expect( document.activeElement ).toBe(
+			screen.getByRole( 'button', { name: 'Find address' } )
+		);
+
+		// WooCommerce re-renders the address step: our button is replaced and the focus falls to the page.
+		first.unmount();
+		expect( document.activeElement ).toBe( document.body );
+		renderInStep( 'shipping' );
+		expect( document.activeElement ).toBe(
+			screen.getByRole( 'button', { name: 'Find address' } )
+		);
+	} );
+
+	it( 'does not take the focus from a field the shopper moved to', async () => {
+		installFakeDaum();
+		const first = renderInStep( 'billing' );
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Find address' } )
+		);
+		await screen.findByRole( 'dialog', { name: 'Find your address' } );
+		await userEvent.keyboard( '{Escape}' );
+		first.unmount();
+		const other = document.createElement( 'input' );
+		document.body.append( other );
+		other.focus();
+		renderInStep( 'billing' );
+		expect( document.activeElement ).toBe( other );
+		other.remove();
+	} );
+
 	it( 'is not shown when the store switched the search off', () => {
 		window.koreaCheckoutAddressSearch = { enabled: false };
 		renderInStep( 'billing' );
