@@ -138,7 +138,8 @@ function startChild(
 	label: string,
 	command: string,
 	args: string[],
-	env: NodeJS.ProcessEnv = {}
+	env: NodeJS.ProcessEnv = {},
+	onLine: ( line: string ) => void = () => undefined
 ): ChildProcess {
 	const child = spawn( command, args, {
 		cwd: root,
@@ -157,6 +158,7 @@ function startChild(
 			for ( const line of lines ) {
 				if ( line.trim() ) {
 					process.stdout.write( `[${ label }] ${ line }\n` );
+					onLine( line );
 				}
 			}
 		} );
@@ -225,6 +227,41 @@ async function waitFor(
 		await new Promise( ( resolve ) => setTimeout( resolve, 1000 ) );
 	}
 	say( `${ what } was not ready within ${ timeoutSeconds } s (${ url }).` );
+	await stop( 1 );
+}
+
+/**
+ * Waits for the end of the store set-up: Playground's own "Ready!", or else the Store API listing the same
+ * products for five seconds (the set-up creates them last).
+ */
+async function waitForSetUp( playgroundSaysReady: () => boolean ) {
+	const deadline =
+		Date.now() + Number( process.env.KC_START_TIMEOUT ?? 1800 ) * 1000;
+	let listed = 0;
+	let listedSince = 0;
+	while ( Date.now() < deadline ) {
+		if ( playgroundSaysReady() ) {
+			return;
+		}
+		try {
+			const response = await fetch(
+				`${ storeUrl }/wp-json/wc/store/v1/products?per_page=100`,
+				{ signal: AbortSignal.timeout( 30_000 ) }
+			);
+			const products: unknown = await response.json();
+			const count = Array.isArray( products ) ? products.length : 0;
+			if ( count > 0 && count === listed ) {
+				if ( Date.now() - listedSince >= 5000 ) {
+					return;
+				}
+			} else {
+				listed = count;
+				listedSince = Date.now();
+			}
+		} catch {}
+		await new Promise( ( resolve ) => setTimeout( resolve, 1000 ) );
+	}
+	say( 'The store set-up did not finish in time.' );
 	await stop( 1 );
 }
 
@@ -344,10 +381,19 @@ async function main(): Promise< void > {
 		);
 	}
 	args.push( `--mount=${ root }:${ PLUGIN_MOUNT }` );
+	// Playground answers requests while its blueprint (the store set-up) is still running: the store is ready
+	// when Playground says so, or, should its wording change, once the shop answers and lists the products.
+	let blueprintDone = false;
 	startChild(
 		'playground',
 		join( root, 'node_modules/.bin/wp-playground-cli' ),
-		args
+		args,
+		{},
+		( line ) => {
+			if ( /\bReady!/.test( line ) ) {
+				blueprintDone = true;
+			}
+		}
 	);
 
 	await waitFor(
@@ -363,7 +409,7 @@ async function main(): Promise< void > {
 		Number( process.env.KC_START_TIMEOUT ?? 1800 ),
 		( status ) => status === 200
 	);
-
+	await waitForSetUp( () => blueprintDone );
 	process.stdout.write(
 		[
 			'',

@@ -23,9 +23,10 @@ function korea_checkout_playground_setup( array $config ): void {
 	WC_Install::create_pages();
 	kc_store_ensure_pages();
 	kc_store_ensure_shipping();
-	kc_store_ensure_products();
 	kc_store_connect_sandbox( $config['sandbox_url'], $config['api_key'], $config['webhook_secret'] );
 	korea_checkout_playground_mu_plugins();
+	// Last: tools/start/playground.ts may take the products in the shop as the end of the set-up.
+	kc_store_ensure_products();
 }
 
 /**
