@@ -1,11 +1,10 @@
 /**
  * The "Find address" button of the block checkout's billing and shipping steps.
  */
-import { useEffect, useRef, useState } from '@wordpress/element';
+import { useRef, useState } from '@wordpress/element';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
 import { readConfig } from './config';
-import { shouldReclaimFocus } from './focus-return';
 import type { KoreanAddress } from './mapping';
 
 export type AddressType = 'billing' | 'shipping';
@@ -95,13 +94,6 @@ export function AddressSearchButton( {
 	const cart = useDispatch( CART_STORE ) as unknown as CartActions;
 	const config = readConfig();
 	const buttonId = `korea-checkout-address-search-${ type }-button`;
-	// A button drawn anew right after the layer gave focus back to its predecessor takes that focus.
-	useEffect( () => {
-		const button = buttonRef.current;
-		if ( button && shouldReclaimFocus( buttonId, button.ownerDocument ) ) {
-			button.focus();
-		}
-	}, [ buttonId, country ] );
 
 	if ( ! config.enabled || country !== 'KR' ) {
 		return null;

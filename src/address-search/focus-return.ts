@@ -1,25 +1,46 @@
 /**
- * Where the postcode layer last gave focus back, for a "Find address" button that the block checkout redraws
- * just after. The checkout re-renders the address step when the cart answers an address update; when that
- * lands right after the layer closed, the focused button is replaced by a new one and focus falls to the page.
- * The new button takes it back on mount, within a short window and only if nothing else has focus.
+ * Keeps the focus the postcode layer gave back. The block checkout re-renders the address step when the cart
+ * answers an address update; when that lands just after the layer closed, the focused "Find address" button
+ * is replaced (or moved) and the focus falls to the page. For a short while after closing, whenever nothing
+ * has focus, the element with the opener's id takes it back. Anything the shopper focuses ends the watch.
  */
-const WINDOW_MS = 3000;
+const WATCH_MS = 3000;
+const EVERY_MS = 100;
 
-let pending: { id: string; until: number } | null = null;
+let stopWatching: ( () => void ) | null = null;
 
-/** Called when the layer gives focus back to the element with this id. */
-export function rememberFocusReturn( id: string ): void {
-	if ( id ) {
-		pending = { id, until: Date.now() + WINDOW_MS };
+/** Starts watching after the layer gave focus back to the element with this id. */
+export function guardFocusReturn( doc: Document, id: string ): void {
+	stopWatching?.();
+	if ( ! id ) {
+		return;
 	}
-}
-
-/** Whether a button with this id, just drawn, should take the focus the layer gave back. */
-export function shouldReclaimFocus( id: string, doc: Document ): boolean {
-	if ( ! pending || pending.id !== id || Date.now() > pending.until ) {
-		return false;
+	const until = Date.now() + WATCH_MS;
+	const view = doc.defaultView ?? window;
+	const check = () => {
+		if ( Date.now() > until ) {
+			stop();
+			return;
+		}
+		const active = doc.activeElement;
+		if ( active === null || active === doc.body ) {
+			doc.getElementById( id )?.focus();
+		}
+	};
+	const onFocusIn = ( event: FocusEvent ) => {
+		const target = event.target as Element | null;
+		if ( target && target.id !== id ) {
+			stop();
+		}
+	};
+	const timer = view.setInterval( check, EVERY_MS );
+	doc.addEventListener( 'focusin', onFocusIn );
+	function stop() {
+		view.clearInterval( timer );
+		doc.removeEventListener( 'focusin', onFocusIn );
+		if ( stopWatching === stop ) {
+			stopWatching = null;
+		}
 	}
-	const active = doc.activeElement;
-	return active === null || active === doc.body;
+	stopWatching = stop;
 }

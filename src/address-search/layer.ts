@@ -6,7 +6,7 @@ import { __ } from '@wordpress/i18n';
 import type { DaumPostcodeData } from './daum';
 import { loadPostcodeScript } from './load-postcode-script';
 import { toKoreanAddress, type KoreanAddress } from './mapping';
-import { rememberFocusReturn } from './focus-return';
+import { guardFocusReturn } from './focus-return';
 import './layer.css';
 
 export interface OpenLayerOptions {
@@ -159,8 +159,8 @@ function returnFocus( opener: HTMLElement ) {
 			? opener.ownerDocument.getElementById( opener.id )
 			: opener;
 	target?.focus();
-	// And if the checkout redraws it a moment later, the new one takes the focus back (see focus-return.ts).
-	rememberFocusReturn( opener.id );
+	// And if the checkout redraws it a moment later, the focus follows (see focus-return.ts).
+	guardFocusReturn( opener.ownerDocument, opener.id );
 }
 
 /** Keeps Tab and Shift+Tab inside the dialog (the widget's iframe counts as one stop). */

@@ -242,12 +242,17 @@ describe( 'checkout UI', () => {
 		await expect.poll( () => dialog.count() ).toBe( 0 );
 		// The checkout may redraw the button just after (its address push answering): the new one takes it back.
 		await expect
-			.poll( () =>
-				find.evaluate(
-					( element ) => element === document.activeElement
-				)
+			.poll(
+				() =>
+					page.evaluate( () => {
+						const active = document.activeElement;
+						return active?.id
+							? `#${ active.id }`
+							: ( active?.outerHTML.slice( 0, 160 ) ?? 'none' );
+					} ),
+				{ timeout: 10_000 }
 			)
-			.toBe( true );
+			.toBe( '#korea-checkout-address-search-shipping-button' );
 
 		await find.click();
 		await dialog.waitFor();

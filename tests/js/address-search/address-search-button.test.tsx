@@ -188,8 +188,10 @@ describe( 'AddressSearchButton', () => {
 		first.unmount();
 		expect( document.activeElement ).toBe( document.body );
 		renderInStep( 'shipping' );
-		expect( document.activeElement ).toBe(
-			screen.getByRole( 'button', { name: 'Find address' } )
+		await waitFor( () =>
+			expect( document.activeElement ).toBe(
+				screen.getByRole( 'button', { name: 'Find address' } )
+			)
 		);
 	} );
 
@@ -206,6 +208,8 @@ describe( 'AddressSearchButton', () => {
 		document.body.append( other );
 		other.focus();
 		renderInStep( 'billing' );
+		// Longer than the watch's interval: the button would have taken the focus by now.
+		await new Promise( ( resolve ) => setTimeout( resolve, 300 ) );
 		expect( document.activeElement ).toBe( other );
 		other.remove();
 	} );
