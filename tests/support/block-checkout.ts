@@ -9,6 +9,8 @@
  * wait until nothing is updating or calculating, then click, and check that the click started the checkout.
  */
 import type { Page } from 'playwright-core';
+import { blurActiveElement } from './browser.ts';
+import { waitUntil, waitUntilQuiet } from './wait.ts';
 
 interface CheckoutStores {
 	customerUpdating: boolean;
@@ -54,33 +56,6 @@ function settled( stores: CheckoutStores ): boolean {
 	);
 }
 
-/** Waits until the checkout has been settled for `quietMs` in a row (a push can start just after a check). */
-async function waitForSettledCheckout(
-	page: Page,
-	timeoutMs: number,
-	quietMs = 800
-): Promise< void > {
-	const deadline = Date.now() + timeoutMs;
-	let quietSince = 0;
-	for (;;) {
-		const stores = await readStores( page );
-		if ( settled( stores ) ) {
-			quietSince ||= Date.now();
-			if ( Date.now() - quietSince >= quietMs ) {
-				return;
-			}
-		} else {
-			quietSince = 0;
-		}
-		if ( Date.now() > deadline ) {
-			throw new Error(
-				`the block checkout did not settle in ${ timeoutMs } ms: ${ JSON.stringify( stores ) }`
-			);
-		}
-		await page.waitForTimeout( 100 );
-	}
-}
-
 /**
  * Places the order from a filled block checkout. Resolves once WooCommerce has started processing it;
  * throws with the stores' state when the click was not taken.
@@ -89,28 +64,23 @@ export async function clickPlaceOrder(
 	page: Page,
 	timeoutMs = 60_000
 ): Promise< void > {
-	// Blurring the focused field lets WooCommerce's own focusout listener send what it still holds.
-	await page.evaluate( () => {
-		const active = document.activeElement;
-		if ( active instanceof HTMLElement ) {
-			active.blur();
-		}
-	} );
-	await waitForSettledCheckout( page, timeoutMs );
-	const button = page.getByRole( 'button', { name: /place order/i } );
-	await button.click();
-	const deadline = Date.now() + 15_000;
-	for (;;) {
-		// The page may already be on its way to the hosted checkout.
-		const stores = await readStores( page ).catch( () => null );
-		if ( ! stores || stores.status !== 'idle' || stores.hasError ) {
-			return;
-		}
-		if ( Date.now() > deadline ) {
-			throw new Error(
-				`Place Order was clicked but the checkout stayed idle: ${ JSON.stringify( stores ) }`
-			);
-		}
-		await page.waitForTimeout( 100 );
-	}
+	// Blurring the focused field lets WooCommerce's own focusout listener send what it still holds; a push
+	// can start just after a check, so the checkout must stay settled for a moment.
+	await blurActiveElement( page );
+	await waitUntilQuiet(
+		'the block checkout to settle',
+		() => readStores( page ),
+		settled,
+		timeoutMs,
+		800
+	);
+	await page.getByRole( 'button', { name: /place order/i } ).click();
+	// The page may already be on its way to the hosted checkout when the stores can no longer be read.
+	await waitUntil(
+		'Place Order was clicked but the checkout stayed idle',
+		() => readStores( page ).catch( () => null ),
+		( stores ) => ! stores || stores.status !== 'idle' || stores.hasError,
+		15_000,
+		100
+	);
 }

@@ -65,3 +65,13 @@ export async function loginAsAdmin(
 		page.click( '#wp-submit' ),
 	] );
 }
+
+/** Takes the focus off whatever field has it, as a shopper clicking elsewhere would (its change is sent). */
+export async function blurActiveElement( page: Page ): Promise< void > {
+	await page.evaluate( () => {
+		const active = document.activeElement;
+		if ( active instanceof HTMLElement ) {
+			active.blur();
+		}
+	} );
+}

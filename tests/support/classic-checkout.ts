@@ -7,6 +7,8 @@
  * settle (no AJAX request running, no overlay), choose, let it settle again, and check that the choice held.
  */
 import type { Page } from 'playwright-core';
+import { blurActiveElement } from './browser.ts';
+import { waitUntilQuiet } from './wait.ts';
 
 /** True while the classic checkout is re-drawing or blocked. */
 function isBusy( page: Page ): Promise< boolean > {
@@ -22,29 +24,18 @@ function isBusy( page: Page ): Promise< boolean > {
 }
 
 /** Waits until the form has been idle for `quietMs` in a row. */
-export async function waitForClassicCheckoutIdle(
+export function waitForClassicCheckoutIdle(
 	page: Page,
 	timeoutMs = 60_000,
 	quietMs = 700
 ): Promise< void > {
-	const deadline = Date.now() + timeoutMs;
-	let quietSince = 0;
-	for (;;) {
-		if ( await isBusy( page ) ) {
-			quietSince = 0;
-		} else {
-			quietSince ||= Date.now();
-			if ( Date.now() - quietSince >= quietMs ) {
-				return;
-			}
-		}
-		if ( Date.now() > deadline ) {
-			throw new Error(
-				`the classic checkout was still busy after ${ timeoutMs } ms`
-			);
-		}
-		await page.waitForTimeout( 100 );
-	}
+	return waitUntilQuiet(
+		'the classic checkout to finish re-drawing',
+		() => isBusy( page ),
+		( busy ) => ! busy,
+		timeoutMs,
+		quietMs
+	);
 }
 
 /**
@@ -62,12 +53,7 @@ export async function chooseClassicPaymentMethod(
 		? page.getByRole( 'radio', { name: inner } )
 		: null;
 	// The address fields send their change when they lose focus.
-	await page.evaluate( () => {
-		const active = document.activeElement;
-		if ( active instanceof HTMLElement ) {
-			active.blur();
-		}
-	} );
+	await blurActiveElement( page );
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		await waitForClassicCheckoutIdle( page, timeoutMs );
