@@ -12,10 +12,14 @@ export interface Counts {
 	failures?: string[];
 }
 
+/** Text without the colour codes a runner prints. */
+function stripAnsi( text: string ): string {
+	return text.replace( /\u001b\[[0-9;]*m/g, '' );
+}
+
 function firstLine( text: string ): string {
 	return (
-		text
-			.replace( /\u001b\[[0-9;]*m/g, '' )
+		stripAnsi( text )
 			.split( '\n' )
 			.map( ( line ) => line.trim() )
 			.find( Boolean ) ?? ''
@@ -125,11 +129,8 @@ export function fromJUnit( file: string ): Counts | null {
 			.split( '\n' )
 			.filter( ( line ) => ! line.trim().endsWith( `::${ name }` ) )
 			.join( '\n' );
-		failures.push(
-			decodeXml(
-				`${ owner ? `${ owner } › ` : '' }${ name }: ${ firstLine( decodeXml( why ) ) }`
-			)
-		);
+		const label = decodeXml( owner ? `${ owner } › ${ name }` : name );
+		failures.push( `${ label }: ${ firstLine( decodeXml( why ) ) }` );
 	}
 	return {
 		failures,
@@ -141,7 +142,7 @@ export function fromJUnit( file: string ): Counts | null {
 
 /** Recognises the summary lines of PHPUnit, Vitest, node:test and our own `tests: N passed, N failed`. */
 export function fromOutput( output: string ): Counts | null {
-	const text = output.replace( /\u001b\[[0-9;]*m/g, '' );
+	const text = stripAnsi( output );
 	let match = /tests: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(
 		text
 	);
