@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { e2eStack } from '../support/e2e.ts';
 import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
 import { clickPlaceOrder } from '../support/block-checkout.ts';
+import { addToCartFromProductPage } from '../support/cart.ts';
 import { chooseClassicPaymentMethod } from '../support/classic-checkout.ts';
 import {
 	SandboxControl,
@@ -108,9 +109,7 @@ async function addToCart( sku: string ): Promise< void > {
 		( candidate ) => candidate.sku === sku
 	);
 	expect( product, sku ).toBeDefined();
-	await page.goto(
-		`${ stack.storeUrl }/?add-to-cart=${ String( product?.id ) }&quantity=1`
-	);
+	await addToCartFromProductPage( page, stack.storeUrl, product?.id ?? 0 );
 }
 
 async function openBlockCheckout(): Promise< void > {

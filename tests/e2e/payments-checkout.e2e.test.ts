@@ -16,6 +16,7 @@ import {
 import { e2eStack } from '../support/e2e.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
 import { clickPlaceOrder } from '../support/block-checkout.ts';
+import { addToCartFromProductPage } from '../support/cart.ts';
 import { chooseClassicPaymentMethod } from '../support/classic-checkout.ts';
 import {
 	SandboxControl,
@@ -66,8 +67,11 @@ async function addToCart( sku: string, quantity = 1 ): Promise< void > {
 		( candidate ) => candidate.sku === sku
 	);
 	expect( product, sku ).toBeDefined();
-	await page.goto(
-		`${ stack.storeUrl }/?add-to-cart=${ String( product?.id ) }&quantity=${ String( quantity ) }`
+	await addToCartFromProductPage(
+		page,
+		stack.storeUrl,
+		product?.id ?? 0,
+		quantity
 	);
 }
 

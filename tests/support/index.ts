@@ -9,3 +9,4 @@ export * from './browser.ts';
 export * from './wait.ts';
 export * from './block-checkout.ts';
 export * from './classic-checkout.ts';
+export * from './cart.ts';
