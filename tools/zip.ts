@@ -1,7 +1,8 @@
 /**
  * `npm run zip`: builds the assets, then writes dist/korea-checkout.zip with only what a store runs:
  * the main file, uninstall.php, readme.txt, includes/, build/ and languages/, under one korea-checkout/
- * folder, as WordPress expects from an uploaded plugin. Option --no-build zips the build/ that is there.
+ * folder, as WordPress expects from an uploaded plugin. Option --no-build zips the build/ that is there;
+ * --out=<path> writes the zip there instead (the Playground test installs such a zip).
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -11,7 +12,7 @@ import {
 	readdirSync,
 	statSync,
 } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ZipFile } from 'yazl';
 
 import { repositoryRoot as root } from './test/lib/layer.ts';
@@ -72,8 +73,13 @@ const files = [
 	...FILES.filter( ( path ) => existsSync( join( root, path ) ) ),
 	...FOLDERS.flatMap( filesUnder ),
 ];
-const output = join( root, 'dist', `${ SLUG }.zip` );
-mkdirSync( join( root, 'dist' ), { recursive: true } );
+const outArgument = process.argv.find( ( argument ) =>
+	argument.startsWith( '--out=' )
+);
+const output = outArgument
+	? resolve( outArgument.slice( '--out='.length ) )
+	: join( root, 'dist', `${ SLUG }.zip` );
+mkdirSync( dirname( output ), { recursive: true } );
 
 const zip = new ZipFile();
 for ( const path of files ) {

@@ -2,7 +2,7 @@
 /**
  * Runs inside WordPress Playground (PHP WebAssembly, SQLite through the SQLite Database Integration plugin)
  * with WooCommerce and Korea Checkout active, and writes what it finds as JSON to the file named by
- * KC_PLAYGROUND_RESULT. tests/playground/sqlite.test.ts starts it and asserts on that file.
+ * KC_PLAYGROUND_RESULT. tests/playground/playground.test.ts starts it and asserts on that file.
  *
  * What it looks at: the database lock of Orders\OrderLock (free, busy, abandoned, nested) and the exactly-once
  * payment of Orders\SessionSync when the same paid session arrives twice, both on SQLite.

@@ -227,7 +227,7 @@ export const layers: Layer[] = [
 	},
 	{
 		name: 'playground',
-		what: 'the database lock and exactly-once payment on SQLite, in WordPress Playground (tests/playground)',
+		what: 'the plugin zip installed in WordPress Playground, its database lock and exactly-once payment on SQLite (tests/playground)',
 		run: () =>
 			vitest(
 				'tests/playground',

@@ -1,13 +1,16 @@
 /**
- * The database lock and the exactly-once payment on SQLite: WordPress Playground (the engine of `npm start`)
- * runs tests/playground/sqlite-checks.php inside a fresh store and the facts it writes are checked here.
- * The MariaDB side of the same guarantees is covered by tests/php/integration and the concurrency e2e spec.
+ * Korea Checkout as a store owner gets it, in WordPress Playground (the engine of `npm start`): the blueprint
+ * installs the plugin from the zip `npm run zip` writes (not from the repository) into a fresh store, then
+ * tests/playground/zip-checks.php looks at the installed copy and tests/playground/sqlite-checks.php checks the
+ * database lock and the exactly-once payment on SQLite. Both write facts that are asserted here. The MariaDB
+ * side of the same guarantees is covered by tests/php/integration and the concurrency e2e spec.
  */
 import { spawnSync } from 'node:child_process';
 import {
 	cpSync,
 	mkdirSync,
 	mkdtempSync,
+	readdirSync,
 	readFileSync,
 	rmSync,
 	writeFileSync,
@@ -18,7 +21,23 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../tools/stack/config.ts';
 import { ensureSources } from '../../tools/stack/fixtures.ts';
-import { PLUGIN_MOUNT } from '../../tools/start/blueprint.ts';
+
+interface ZipFacts {
+	error?: string;
+	folder_exists: boolean;
+	is_symlink: boolean;
+	entries: string[];
+	dev_files: string[];
+	active: boolean;
+	version: string;
+	text_domain: string;
+	loaded_from: string;
+	gateway: string | null;
+	webhook_route: boolean;
+	built_scripts: string[];
+	without_asset: string[];
+	korean_strings: boolean;
+}
 
 interface Facts {
 	error?: string;
@@ -53,7 +72,31 @@ interface Facts {
 
 const work = mkdtempSync( join( tmpdir(), 'kc-playground-' ) );
 let facts: Facts;
+let zipFacts: ZipFacts;
 let output = '';
+
+/** Writes the plugin zip into `folder` with tools/zip.ts (building the assets first only when build/ is empty). */
+function writePluginZip( folder: string ): string {
+	const zip = join( folder, 'korea-checkout.zip' );
+	const built =
+		existsSync( join( REPO_ROOT, 'build' ) ) &&
+		readdirSync( join( REPO_ROOT, 'build' ) ).length > 0;
+	const run = spawnSync(
+		join( REPO_ROOT, 'node_modules/.bin/tsx' ),
+		[
+			'tools/zip.ts',
+			`--out=${ zip }`,
+			...( built ? [ '--no-build' ] : [] ),
+		],
+		{ cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000 }
+	);
+	if ( run.status !== 0 || ! existsSync( zip ) ) {
+		throw new Error(
+			`npm run zip failed (exit ${ String( run.status ) }):\n${ run.stdout }${ run.stderr }`
+		);
+	}
+	return zip;
+}
 
 beforeAll( async () => {
 	const sources = await ensureSources();
@@ -67,6 +110,8 @@ beforeAll( async () => {
 	mkdirSync( join( site, 'wp-content/plugins' ), { recursive: true } );
 	const results = join( work, 'results' );
 	mkdirSync( results );
+	const dist = join( work, 'dist' );
+	writePluginZip( dist );
 	const blueprint = join( work, 'blueprint.json' );
 	writeFileSync(
 		blueprint,
@@ -84,16 +129,29 @@ beforeAll( async () => {
 					step: 'activatePlugin',
 					pluginPath: 'woocommerce/woocommerce.php',
 				},
+				// As a store owner uploads it: unpacked into wp-content/plugins, then activated.
 				{
-					step: 'activatePlugin',
-					pluginPath: 'korea-checkout/korea-checkout.php',
+					step: 'installPlugin',
+					pluginData: {
+						resource: 'vfs',
+						path: '/kc-dist/korea-checkout.zip',
+					},
+					options: { activate: true },
 				},
 				{
 					step: 'runPHP',
 					code: [
 						'<?php',
 						"require_once '/wordpress/wp-load.php';",
-						`require '${ PLUGIN_MOUNT }/tests/playground/sqlite-checks.php';`,
+						"require '/kc-tests/zip-checks.php';",
+					].join( '\n' ),
+				},
+				{
+					step: 'runPHP',
+					code: [
+						'<?php',
+						"require_once '/wordpress/wp-load.php';",
+						"require '/kc-tests/sqlite-checks.php';",
 					].join( '\n' ),
 				},
 			],
@@ -107,7 +165,8 @@ beforeAll( async () => {
 			'--wordpress-install-mode=install-from-existing-files',
 			`--mount-before-install=${ site }:/wordpress`,
 			`--mount=${ sources.woocommerce }:/wordpress/wp-content/plugins/woocommerce`,
-			`--mount=${ REPO_ROOT }:${ PLUGIN_MOUNT }`,
+			`--mount=${ dist }:/kc-dist`,
+			`--mount=${ join( REPO_ROOT, 'tests/playground' ) }:/kc-tests`,
 			`--mount=${ results }:/kc-results`,
 		],
 		{ cwd: REPO_ROOT, encoding: 'utf8', timeout: 540_000 }
@@ -120,6 +179,9 @@ beforeAll( async () => {
 		);
 	}
 	facts = JSON.parse( readFileSync( file, 'utf8' ) ) as Facts;
+	zipFacts = JSON.parse(
+		readFileSync( join( results, 'zip.json' ), 'utf8' )
+	) as ZipFacts;
 }, 600_000 );
 
 afterAll( () => {
@@ -170,5 +232,46 @@ describe( 'on SQLite in WordPress Playground', () => {
 		} );
 		expect( facts.exactly_once.first ).toBe( 'pay' );
 		expect( facts.exactly_once.second ).toBe( 'ignore' );
+	} );
+} );
+
+describe( 'installed from the zip', () => {
+	it( 'unpacks into wp-content/plugins/korea-checkout as a real folder and activates', () => {
+		expect( zipFacts.error, output.slice( -2000 ) ).toBeUndefined();
+		expect( zipFacts.folder_exists ).toBe( true );
+		expect( zipFacts.is_symlink ).toBe( false );
+		expect( zipFacts.active ).toBe( true );
+		expect( zipFacts.loaded_from ).toBe(
+			'/wordpress/wp-content/plugins/korea-checkout/korea-checkout.php'
+		);
+		expect( zipFacts.text_domain ).toBe( 'korea-checkout' );
+		expect( zipFacts.version ).toMatch( /^\d+\.\d+\.\d+/ );
+	} );
+
+	it( 'holds what a store runs and nothing of the development tree', () => {
+		expect( zipFacts.entries ).toEqual( [
+			'build',
+			'includes',
+			'korea-checkout.php',
+			'languages',
+			'readme.txt',
+			'uninstall.php',
+		] );
+		expect( zipFacts.dev_files ).toEqual( [] );
+		expect( zipFacts.built_scripts ).toEqual(
+			expect.arrayContaining( [
+				'payment-method.js',
+				'address-search.js',
+				'admin.js',
+			] )
+		);
+		// Every entry script carries its dependency file; the postcode layer is a chunk the search loads itself.
+		expect( zipFacts.without_asset ).toEqual( [ 'postcode-layer.js' ] );
+		expect( zipFacts.korean_strings ).toBe( true );
+	} );
+
+	it( 'registers the gateway and the webhook route from the installed copy', () => {
+		expect( zipFacts.gateway ).toMatch( /KoreaCheckout\\/ );
+		expect( zipFacts.webhook_route ).toBe( true );
 	} );
 } );
