@@ -6,21 +6,19 @@
  * side of the same guarantees is covered by tests/php/integration and the concurrency e2e spec.
  */
 import { spawnSync } from 'node:child_process';
-import {
-	cpSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-	existsSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../tools/stack/config.ts';
-import { ensureSources } from '../../tools/stack/fixtures.ts';
+import {
+	NO_NETWORK_STEP,
+	phpStep,
+	readFacts,
+	runPlayground,
+	TESTS_MOUNT,
+	type PlaygroundRun,
+} from './harness.ts';
 
 interface ZipFacts {
 	error?: string;
@@ -70,7 +68,8 @@ interface Facts {
 	};
 }
 
-const work = mkdtempSync( join( tmpdir(), 'kc-playground-' ) );
+const dist = mkdtempSync( join( tmpdir(), 'kc-zip-' ) );
+let run: PlaygroundRun | undefined;
 let facts: Facts;
 let zipFacts: ZipFacts;
 let output = '';
@@ -81,7 +80,7 @@ function writePluginZip( folder: string ): string {
 	const built =
 		existsSync( join( REPO_ROOT, 'build' ) ) &&
 		readdirSync( join( REPO_ROOT, 'build' ) ).length > 0;
-	const run = spawnSync(
+	const zipped = spawnSync(
 		join( REPO_ROOT, 'node_modules/.bin/tsx' ),
 		[
 			'tools/zip.ts',
@@ -90,102 +89,46 @@ function writePluginZip( folder: string ): string {
 		],
 		{ cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000 }
 	);
-	if ( run.status !== 0 || ! existsSync( zip ) ) {
+	if ( zipped.status !== 0 || ! existsSync( zip ) ) {
 		throw new Error(
-			`npm run zip failed (exit ${ String( run.status ) }):\n${ run.stdout }${ run.stderr }`
+			`npm run zip failed (exit ${ String( zipped.status ) }):\n${ zipped.stdout }${ zipped.stderr }`
 		);
 	}
 	return zip;
 }
 
 beforeAll( async () => {
-	const sources = await ensureSources();
-	// A private copy of core whose plugins folder holds only what this run mounts.
-	const site = join( work, 'wordpress' );
-	cpSync( sources.wordpress, site, { recursive: true } );
-	rmSync( join( site, 'wp-content/plugins' ), {
-		recursive: true,
-		force: true,
-	} );
-	mkdirSync( join( site, 'wp-content/plugins' ), { recursive: true } );
-	const results = join( work, 'results' );
-	mkdirSync( results );
-	const dist = join( work, 'dist' );
 	writePluginZip( dist );
-	const blueprint = join( work, 'blueprint.json' );
-	writeFileSync(
-		blueprint,
-		JSON.stringify( {
-			preferredVersions: { php: '8.3', wp: 'latest' },
-			steps: [
-				{
-					step: 'defineWpConfigConsts',
-					consts: {
-						WP_HTTP_BLOCK_EXTERNAL: true,
-						AUTOMATIC_UPDATER_DISABLED: true,
-					},
+	run = await runPlayground( {
+		php: '8.3',
+		mounts: [ `${ dist }:/kc-dist` ],
+		steps: [
+			NO_NETWORK_STEP,
+			{
+				step: 'activatePlugin',
+				pluginPath: 'woocommerce/woocommerce.php',
+			},
+			// As a store owner uploads it: unpacked into wp-content/plugins, then activated.
+			{
+				step: 'installPlugin',
+				pluginData: {
+					resource: 'vfs',
+					path: '/kc-dist/korea-checkout.zip',
 				},
-				{
-					step: 'activatePlugin',
-					pluginPath: 'woocommerce/woocommerce.php',
-				},
-				// As a store owner uploads it: unpacked into wp-content/plugins, then activated.
-				{
-					step: 'installPlugin',
-					pluginData: {
-						resource: 'vfs',
-						path: '/kc-dist/korea-checkout.zip',
-					},
-					options: { activate: true },
-				},
-				{
-					step: 'runPHP',
-					code: [
-						'<?php',
-						"require_once '/wordpress/wp-load.php';",
-						"require '/kc-tests/zip-checks.php';",
-					].join( '\n' ),
-				},
-				{
-					step: 'runPHP',
-					code: [
-						'<?php',
-						"require_once '/wordpress/wp-load.php';",
-						"require '/kc-tests/sqlite-checks.php';",
-					].join( '\n' ),
-				},
-			],
-		} )
-	);
-	const run = spawnSync(
-		join( REPO_ROOT, 'node_modules/.bin/wp-playground-cli' ),
-		[
-			'run-blueprint',
-			`--blueprint=${ blueprint }`,
-			'--wordpress-install-mode=install-from-existing-files',
-			`--mount-before-install=${ site }:/wordpress`,
-			`--mount=${ sources.woocommerce }:/wordpress/wp-content/plugins/woocommerce`,
-			`--mount=${ dist }:/kc-dist`,
-			`--mount=${ join( REPO_ROOT, 'tests/playground' ) }:/kc-tests`,
-			`--mount=${ results }:/kc-results`,
+				options: { activate: true },
+			},
+			phpStep( `require '${ TESTS_MOUNT }/zip-checks.php';` ),
+			phpStep( `require '${ TESTS_MOUNT }/sqlite-checks.php';` ),
 		],
-		{ cwd: REPO_ROOT, encoding: 'utf8', timeout: 540_000 }
-	);
-	output = `${ run.stdout ?? '' }${ run.stderr ?? '' }`;
-	const file = join( results, 'result.json' );
-	if ( ! existsSync( file ) ) {
-		throw new Error(
-			`Playground wrote no result (exit ${ String( run.status ) }${ run.error ? `, ${ run.error.message }` : '' }):\n${ output.slice( -3000 ) }`
-		);
-	}
-	facts = JSON.parse( readFileSync( file, 'utf8' ) ) as Facts;
-	zipFacts = JSON.parse(
-		readFileSync( join( results, 'zip.json' ), 'utf8' )
-	) as ZipFacts;
+	} );
+	output = run.output;
+	facts = readFacts< Facts >( run, 'result.json' );
+	zipFacts = readFacts< ZipFacts >( run, 'zip.json' );
 }, 600_000 );
 
 afterAll( () => {
-	rmSync( work, { recursive: true, force: true } );
+	run?.dispose();
+	rmSync( dist, { recursive: true, force: true } );
 } );
 
 describe( 'on SQLite in WordPress Playground', () => {

@@ -227,7 +227,7 @@ export const layers: Layer[] = [
 	},
 	{
 		name: 'playground',
-		what: 'the plugin zip installed in WordPress Playground, its database lock and exactly-once payment on SQLite (tests/playground)',
+		what: 'WordPress Playground: the zip installed, the lock and exactly-once payment on SQLite, boot on PHP 8.1 and 8.4 (tests/playground)',
 		run: () =>
 			vitest(
 				'tests/playground',
