@@ -6,6 +6,7 @@
  * missing, says what it does, then hands over to the TypeScript entry point:
  *   - npm packages: `npm ci` when node_modules is missing, `npm install` when it lacks what the lock names;
  *   - Composer dev tools (`composer install`) when vendor/ lacks a package composer.json requires;
+ *   - for `test`, the WP-CLI framework of tools/wp-cli/composer.json when it is not installed;
  *   - Debian packages, for `test`, through the native stack's own script when it exists;
  * then runs tools/start/playground.ts (start) or tools/test/run-all.ts (test) with tsx's loader and the
  * rest of the arguments.
@@ -159,6 +160,29 @@ function ensureComposer() {
 	run( 'composer', [ 'install', '--no-interaction', '--no-progress' ] );
 }
 
+/** Installs the WP-CLI framework the end-to-end suite runs `wp korea-checkout` with (tools/wp-cli), when missing. */
+function ensureWpCli() {
+	if (
+		existsSync( join( root, 'tools/wp-cli/vendor/wp-cli/wp-cli' ) ) ||
+		! existsSync( join( root, 'tools/wp-cli/composer.json' ) )
+	) {
+		return;
+	}
+	if ( ! has( 'composer' ) ) {
+		say(
+			'Composer is not installed: the WP-CLI end-to-end spec will fail (apt-get install composer).'
+		);
+		return;
+	}
+	say( 'tools/wp-cli/vendor is missing: installing WP-CLI for the tests.' );
+	run( 'composer', [
+		'install',
+		'--working-dir=tools/wp-cli',
+		'--no-interaction',
+		'--no-progress',
+	] );
+}
+
 /**
  * Installs the Debian packages the test layers use, through the native stack's script (it knows the list
  * and installs only what is missing). Without that script, or without root, it only reports.
@@ -206,6 +230,7 @@ if ( major < 20 ) {
 ensureNpm();
 ensureComposer();
 if ( command === 'test' ) {
+	ensureWpCli();
 	ensureDebianPackages();
 }
 

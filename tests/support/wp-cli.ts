@@ -1,0 +1,64 @@
+/**
+ * Runs WP-CLI against a test store: the WP-CLI framework that tools/wp-cli/composer.json installs (the
+ * bootstrap and .ci/run install it), with PHP's own deprecation notices of that older WP-CLI release kept out of
+ * the output. WooCommerce's CLI file for WooCommerce.com extensions stops the whole process when WP-CLI's
+ * `Plugin_Command` (from wp-cli/extension-command, not on the registry reached here) is missing, so a stand-in
+ * class is required first: tests/e2e/fixtures/wp-cli-plugin-command.php.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../tools/stack/config.ts';
+
+export const WP_CLI_BOOT = join(
+	REPO_ROOT,
+	'tools/wp-cli/vendor/wp-cli/wp-cli/php/boot-fs.php'
+);
+
+export interface WpCliResult {
+	status: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+/** Runs `wp <args>` for the site at `wpRoot`; never rejects on a non-zero exit (the test reads `status`). */
+export function wpCli(
+	wpRoot: string,
+	args: string[],
+	env: Record< string, string > = {}
+): Promise< WpCliResult > {
+	if ( ! existsSync( WP_CLI_BOOT ) ) {
+		return Promise.reject(
+			new Error(
+				'WP-CLI is not installed: composer install -d tools/wp-cli (npm test does it on first use)'
+			)
+		);
+	}
+	const asRoot = process.getuid?.() === 0 ? [ '--allow-root' ] : [];
+	return new Promise( ( resolve, reject ) => {
+		const child = spawn(
+			'php',
+			[
+				'-d',
+				'error_reporting=E_ALL & ~E_DEPRECATED',
+				WP_CLI_BOOT,
+				...asRoot,
+				`--path=${ wpRoot }`,
+				`--require=${ join( REPO_ROOT, 'tests/e2e/fixtures/wp-cli-plugin-command.php' ) }`,
+				...args,
+			],
+			{
+				env: { ...process.env, ...env },
+				stdio: [ 'ignore', 'pipe', 'pipe' ],
+			}
+		);
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on( 'data', ( chunk: Buffer ) => ( stdout += chunk ) );
+		child.stderr.on( 'data', ( chunk: Buffer ) => ( stderr += chunk ) );
+		child.on( 'error', reject );
+		child.on( 'close', ( status ) =>
+			resolve( { status, stdout, stderr } )
+		);
+	} );
+}
