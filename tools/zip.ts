@@ -12,7 +12,7 @@ import {
 	readdirSync,
 	statSync,
 } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { ZipFile } from 'yazl';
 
 import { repositoryRoot as root } from './test/lib/layer.ts';
@@ -77,7 +77,7 @@ const outArgument = process.argv.find( ( argument ) =>
 	argument.startsWith( '--out=' )
 );
 const output = outArgument
-	? resolve( outArgument.slice( '--out='.length ) )
+	? resolvePath( outArgument.slice( '--out='.length ) )
 	: join( root, 'dist', `${ SLUG }.zip` );
 mkdirSync( dirname( output ), { recursive: true } );
 
