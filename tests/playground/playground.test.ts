@@ -72,7 +72,6 @@ const dist = mkdtempSync( join( tmpdir(), 'kc-zip-' ) );
 let run: PlaygroundRun | undefined;
 let facts: Facts;
 let zipFacts: ZipFacts;
-let output = '';
 
 /** Writes the plugin zip into `folder` with tools/zip.ts (building the assets first only when build/ is empty). */
 function writePluginZip( folder: string ): string {
@@ -121,7 +120,6 @@ beforeAll( async () => {
 			phpStep( `require '${ TESTS_MOUNT }/sqlite-checks.php';` ),
 		],
 	} );
-	output = run.output;
 	facts = readFacts< Facts >( run, 'result.json' );
 	zipFacts = readFacts< ZipFacts >( run, 'zip.json' );
 }, 600_000 );
@@ -133,7 +131,7 @@ afterAll( () => {
 
 describe( 'on SQLite in WordPress Playground', () => {
 	it( 'runs the checks on the SQLite database with the plugin loaded', () => {
-		expect( facts.error, output.slice( -2000 ) ).toBeUndefined();
+		expect( facts.error, run?.output.slice( -2000 ) ).toBeUndefined();
 		expect( facts.plugin_live ).toBe( true );
 		expect( `${ facts.db_engine } ${ facts.wpdb_class }` ).toMatch(
 			/sqlite/i
@@ -180,7 +178,7 @@ describe( 'on SQLite in WordPress Playground', () => {
 
 describe( 'installed from the zip', () => {
 	it( 'unpacks into wp-content/plugins/korea-checkout as a real folder and activates', () => {
-		expect( zipFacts.error, output.slice( -2000 ) ).toBeUndefined();
+		expect( zipFacts.error, run?.output.slice( -2000 ) ).toBeUndefined();
 		expect( zipFacts.folder_exists ).toBe( true );
 		expect( zipFacts.is_symlink ).toBe( false );
 		expect( zipFacts.active ).toBe( true );

@@ -72,9 +72,6 @@ function kc_playground_requirements_checks(): array {
 	// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_set_error_handler -- reads which handler is in place.
 	$handler = set_error_handler( static fn() => false );
 	restore_error_handler();
-	// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_set_error_handler -- reads which handler is in place.
-	$handler = set_error_handler( static fn() => false );
-	restore_error_handler();
 	$routes  = rest_get_server()->get_routes();
 	$classes = \KoreaCheckout\Requirements::met() ? kc_playground_load_every_class() : null;
 	return array(

@@ -38,7 +38,12 @@ interface BootFacts {
 	catcher_in_place: boolean;
 }
 
-type Scenario = 'without-woocommerce' | 'old-woocommerce' | 'with-woocommerce';
+const SCENARIOS = [
+	'without-woocommerce',
+	'old-woocommerce',
+	'with-woocommerce',
+] as const;
+type Scenario = ( typeof SCENARIOS )[ number ];
 
 const VERSIONS = [ '8.1', '8.4' ] as const;
 const runs = new Map< string, PlaygroundRun >();
@@ -101,11 +106,7 @@ beforeAll( async () => {
 				],
 			} );
 			runs.set( php, run );
-			for ( const scenario of [
-				'without-woocommerce',
-				'old-woocommerce',
-				'with-woocommerce',
-			] as const ) {
+			for ( const scenario of SCENARIOS ) {
 				facts.set(
 					`${ php } ${ scenario }`,
 					readFacts< BootFacts >(
@@ -126,11 +127,7 @@ afterAll( () => {
 
 describe.each( VERSIONS )( 'on PHP %s', ( php ) => {
 	it( 'runs the checks on that PHP version', () => {
-		for ( const scenario of [
-			'without-woocommerce',
-			'old-woocommerce',
-			'with-woocommerce',
-		] as const ) {
+		for ( const scenario of SCENARIOS ) {
 			expect( factsOf( php, scenario ).php_version ).toMatch(
 				new RegExp( `^${ php.replace( '.', '\\.' ) }\\.` )
 			);
