@@ -16,6 +16,8 @@ import { wpEval } from '../support/wp.ts';
 
 const stack = e2eStack();
 const NETWORK_DB = 'kc_network_test';
+/** The network's address: boot.php makes each script a request for its host. */
+const NETWORK_URL = 'http://kc-network.test';
 const SCRIPTS = join( REPO_ROOT, 'tests/e2e/fixtures/network' );
 const work = mkdtempSync( join( tmpdir(), 'kc-network-' ) );
 const config = join( work, 'wp-config.php' );
@@ -38,7 +40,7 @@ interface NetworkFacts {
 }
 
 /**
- * The stack's wp-config.php for the network: its own database, the network's host, ABSPATH pointing at the
+ * The stack's wp-config.php for the network: its own database, the network's address, ABSPATH pointing at the
  * stack's WordPress, and (once installed) the multisite constants.
  */
 function writeNetworkConfig( multisite: boolean ): void {
@@ -61,8 +63,14 @@ function writeNetworkConfig( multisite: boolean ): void {
 			/define\( 'DB_NAME',[^\n]*/,
 			`define( 'DB_NAME', '${ NETWORK_DB }' );`
 		)
-		.replace( /define\( 'WP_HOME',[^\n]*\n/, '' )
-		.replace( /define\( 'WP_SITEURL',[^\n]*\n/, '' )
+		.replace(
+			/define\( 'WP_HOME',[^\n]*/,
+			`define( 'WP_HOME', '${ NETWORK_URL }' );`
+		)
+		.replace(
+			/define\( 'WP_SITEURL',[^\n]*/,
+			`define( 'WP_SITEURL', '${ NETWORK_URL }' );`
+		)
 		.replace(
 			/define\( 'WP_DEBUG_LOG',[^\n]*/,
 			`define( 'WP_DEBUG_LOG', '${ join( work, 'debug.log' ) }' );`
@@ -75,7 +83,11 @@ function writeNetworkConfig( multisite: boolean ): void {
 			"if ( ! defined( 'ABSPATH' ) ) {",
 			`${ constants }\nif ( ! defined( 'ABSPATH' ) ) {`
 		);
-	if ( ! text.includes( NETWORK_DB ) || ! text.includes( stack.wpRoot ) ) {
+	if (
+		! text.includes( `'${ NETWORK_DB }'` ) ||
+		! text.includes( `'${ NETWORK_URL }'` ) ||
+		! text.includes( `'${ stack.wpRoot }/'` )
+	) {
 		throw new Error(
 			'the stack wp-config.php changed shape: cannot derive the network one'
 		);
