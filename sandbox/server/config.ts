@@ -12,6 +12,8 @@ export interface SandboxConfig {
 	retrySchedule: number[];
 	shopName: string;
 	rateLimit: number;
+	/** The body every webhook is sent with: `full` ({id, event, createdAt, data}) or `documented` ({event, data}). */
+	webhookShape: WebhookShape;
 	/** Build the hosted page with Vite when sandbox/dist is missing. */
 	buildPages: boolean;
 	/** Print the start-up banner and warnings. */
@@ -29,6 +31,7 @@ export interface SandboxOptions {
 	retrySchedule?: number[] | string;
 	shopName?: string;
 	rateLimit?: number;
+	webhookShape?: string;
 	buildPages?: boolean;
 	quiet?: boolean;
 	env?: NodeJS.ProcessEnv;
@@ -45,6 +48,23 @@ export const API_KEY_PATTERN = /^sk_test_[0-9a-f]{64}$/;
 export const WEBHOOK_SECRET_PATTERN = /^whsec_[\x20-\x7e]+$/;
 
 export class ConfigError extends Error {}
+
+/**
+ * `full`: the body this project's contract decided, with `id` and `createdAt`. `documented`: the shape the
+ * service's own documentation shows, `{"event", "data"}` only, which a receiver must accept too.
+ */
+export const WEBHOOK_SHAPES = [ 'full', 'documented' ] as const;
+export type WebhookShape = ( typeof WEBHOOK_SHAPES )[ number ];
+
+export function parseWebhookShape( value: string ): WebhookShape {
+	const shape = WEBHOOK_SHAPES.find( ( known ) => known === value );
+	if ( shape === undefined ) {
+		throw new ConfigError(
+			`SANDBOX_WEBHOOK_SHAPE must be "full" (bodies with id and createdAt) or "documented" (the service documentation's {"event", "data"}), got "${ value }".`
+		);
+	}
+	return shape;
+}
 
 function parsePort( value: string | number, name: string ): number {
 	const port = typeof value === 'number' ? value : Number( value );
@@ -137,6 +157,11 @@ export function resolveConfig( options: SandboxOptions = {} ): SandboxConfig {
 			'Sandbox Shop',
 		rateLimit: parseRateLimit(
 			options.rateLimit ?? nonEmpty( env.SANDBOX_RATE_LIMIT ) ?? 100
+		),
+		webhookShape: parseWebhookShape(
+			options.webhookShape ??
+				nonEmpty( env.SANDBOX_WEBHOOK_SHAPE ) ??
+				'full'
 		),
 		buildPages: options.buildPages ?? true,
 		quiet: options.quiet ?? false,

@@ -14,6 +14,7 @@ export const WEBHOOK_FAULT_MODES = [
 	'delay',
 	'reorder',
 	'bad-signature',
+	'documented-shape',
 ] as const;
 export const DEFAULT_FAULT_DELAY_MS = 30_000;
 /** A `429` fault's Retry-After when no delayMs is given. */
@@ -51,11 +52,16 @@ export class Faults {
 		return fault;
 	}
 
-	/** Use up one call of the oldest fault armed for this target, if any. */
-	take( target: FaultTarget ): Fault | null {
+	/** Use up one call of the oldest fault armed for this target (and, if given, one of these modes), if any. */
+	take(
+		target: FaultTarget,
+		modes?: ReadonlyArray< Fault[ 'mode' ] >
+	): Fault | null {
 		const fault = this.store.state.faults.find(
 			( candidate ) =>
-				candidate.target === target && candidate.remaining > 0
+				candidate.target === target &&
+				candidate.remaining > 0 &&
+				( modes === undefined || modes.includes( candidate.mode ) )
 		);
 		if ( fault === undefined ) {
 			return null;

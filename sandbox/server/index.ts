@@ -71,6 +71,7 @@ export async function startSandbox(
 		store,
 		faults,
 		secret: keys.webhookSecret,
+		shape: config.webhookShape,
 		retrySchedule: config.retrySchedule,
 		now,
 		onError: log,

@@ -53,6 +53,14 @@ async function main(): Promise< void > {
 			[ 'Dashboard', `${ sandbox.url }/sandbox/` ],
 			[ 'API key', sandbox.apiKey ],
 			[ 'Webhook secret', sandbox.webhookSecret ],
+			...( sandbox.config.webhookShape === 'documented'
+				? [
+						[
+							'Webhook bodies',
+							'{"event", "data"} only (SANDBOX_WEBHOOK_SHAPE=documented)',
+						] as [ string, string ],
+					]
+				: [] ),
 			[ 'Data folder', sandbox.dataDir ],
 		] ) }\n`
 	);

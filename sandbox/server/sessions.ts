@@ -143,7 +143,11 @@ export function controlView(
 
 export function deliveryView( delivery: Delivery ): Record< string, unknown > {
 	const { payload, badSignatureAttempts: _bad, ...rest } = delivery;
-	return { ...rest, body: JSON.parse( payload ) as unknown };
+	return {
+		...rest,
+		shape: delivery.shape ?? 'full',
+		body: JSON.parse( payload ) as unknown,
+	};
 }
 
 function webhookData(

@@ -1,3 +1,4 @@
+import type { WebhookShape } from './config.ts';
 import type { Currency } from './money.ts';
 
 export const PAYMENT_METHODS = [
@@ -117,6 +118,11 @@ export interface Delivery {
 	createdAt: string;
 	/** The exact JSON body sent on every attempt. */
 	payload: string;
+	/**
+	 * The body's shape: `documented` bodies carry no `id`, so `eventId` is the sandbox's own record of the event.
+	 * Absent in state files written before shapes existed, which only ever held `full` bodies.
+	 */
+	shape?: WebhookShape;
 	attempts: DeliveryAttempt[];
 	state: DeliveryState;
 	/** When the next attempt goes out; null while held by a `reorder` fault or when finished. */
@@ -134,7 +140,7 @@ export type ApiFaultTarget =
 export type FaultTarget = ApiFaultTarget | 'webhook';
 export type ApiFaultMode = '500' | '429' | 'hang';
 export type WebhookFaultMode =
-	'duplicate' | 'delay' | 'reorder' | 'bad-signature';
+	'duplicate' | 'delay' | 'reorder' | 'bad-signature' | 'documented-shape';
 
 export interface Fault {
 	id: string;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { WebhookShape } from './config.ts';
 import type { Faults } from './faults.ts';
 import { newId } from './ids.ts';
 import { signatureHeader } from './signature.ts';
@@ -7,6 +8,7 @@ import type { Delivery, DeliveryAttempt, WebhookEvent } from './types.ts';
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
 
+/** The body as this project's contract decided it. */
 export interface WebhookEnvelope {
 	id: string;
 	event: WebhookEvent;
@@ -14,10 +16,26 @@ export interface WebhookEnvelope {
 	data: Record< string, unknown >;
 }
 
+/** The body as the service's own documentation shows it: no id, no time. */
+export interface DocumentedWebhookBody {
+	event: WebhookEvent;
+	data: Record< string, unknown >;
+}
+
+/** Faults that change how an event is delivered; `documented-shape` changes its body and combines with them. */
+const DELIVERY_FAULT_MODES = [
+	'duplicate',
+	'delay',
+	'reorder',
+	'bad-signature',
+] as const;
+
 interface WebhookOptions {
 	store: Store;
 	faults: Faults;
 	secret: string;
+	/** The body of every event unless a `documented-shape` fault says otherwise (SANDBOX_WEBHOOK_SHAPE). */
+	shape: WebhookShape;
 	/** Seconds to wait before each retry; the first attempt goes out at once. */
 	retrySchedule: number[];
 	now: () => number;
@@ -59,23 +77,32 @@ export class Webhooks {
 			return null;
 		}
 		const now = new Date( this.options.now() );
-		const envelope: WebhookEnvelope = {
-			id: newId( 'evt' ),
-			event,
-			createdAt: now.toISOString(),
-			data,
-		};
+		const eventId = newId( 'evt' );
+		const shapeFault = this.options.faults.take( 'webhook', [
+			'documented-shape',
+		] );
+		const shape: WebhookShape =
+			shapeFault === null ? this.options.shape : 'documented';
+		const body: WebhookEnvelope | DocumentedWebhookBody =
+			shape === 'documented'
+				? { event, data }
+				: { id: eventId, event, createdAt: now.toISOString(), data };
+		// The body is serialised once: every attempt, duplicate and redelivery sends these very bytes.
 		const delivery = this.newDelivery(
 			sessionId,
 			url,
-			envelope.id,
+			eventId,
 			event,
-			JSON.stringify( envelope ),
+			JSON.stringify( body ),
+			shape,
 			null,
 			now
 		);
 		const created = [ delivery ];
-		const fault = this.options.faults.take( 'webhook' );
+		const fault = this.options.faults.take(
+			'webhook',
+			DELIVERY_FAULT_MODES
+		);
 		if ( fault?.mode === 'delay' ) {
 			delivery.nextAttemptAt = new Date(
 				now.getTime() + fault.delayMs
@@ -90,9 +117,10 @@ export class Webhooks {
 				this.newDelivery(
 					sessionId,
 					url,
-					envelope.id,
+					eventId,
 					event,
 					delivery.payload,
+					shape,
 					delivery.id,
 					now
 				)
@@ -109,7 +137,7 @@ export class Webhooks {
 		return this.deliveries[ delivery.id ] ?? delivery;
 	}
 
-	/** Send a recorded event again as a new delivery with the same event id and body. */
+	/** Send a recorded event again as a new delivery with the same event id and the very same body bytes. */
 	async redeliver( deliveryId: string ): Promise< Delivery | null > {
 		const original = this.deliveries[ deliveryId ];
 		if ( original === undefined ) {
@@ -121,6 +149,7 @@ export class Webhooks {
 			original.eventId,
 			original.event,
 			original.payload,
+			original.shape ?? 'full',
 			original.id,
 			new Date( this.options.now() )
 		);
@@ -165,6 +194,7 @@ export class Webhooks {
 		eventId: string,
 		event: WebhookEvent,
 		payload: string,
+		shape: WebhookShape,
 		copyOf: string | null,
 		now: Date
 	): Delivery {
@@ -176,6 +206,7 @@ export class Webhooks {
 			url,
 			createdAt: now.toISOString(),
 			payload,
+			shape,
 			attempts: [],
 			state: 'pending',
 			nextAttemptAt: now.toISOString(),
