@@ -83,6 +83,8 @@ export function sessionData( session: Session ): Record< string, unknown > {
 		paymentMethod: session.paymentMethod,
 		gateway: session.gateway,
 		gatewayTransactionId: session.gatewayTransactionId,
+		// Not in the contract's list: the store reads metadata.orderKeyHash back to check the session is its own.
+		metadata: session.metadata,
 		createdAt: session.createdAt,
 		expiresAt: session.expiresAt,
 		completedAt: session.completedAt,
@@ -170,6 +172,10 @@ function webhookData(
 		...( session.virtualAccount === null
 			? {}
 			: { virtualAccount: session.virtualAccount } ),
+		...( session.installments === null
+			? {}
+			: { installments: session.installments } ),
+		...( session.coupon === null ? {} : { coupon: session.coupon } ),
 		...extra,
 	};
 }
