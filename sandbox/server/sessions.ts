@@ -108,8 +108,11 @@ export function sessionData( session: Session ): Record< string, unknown > {
 	return data;
 }
 
-export function refundView( entry: Refund ): Omit< Refund, 'source' > {
-	const { source: _source, ...view } = entry;
+/** A refund as the API and webhooks show it: the contract's five fields, without the sandbox's own notes. */
+export function refundView(
+	entry: Refund
+): Omit< Refund, 'source' | 'notify_customer' > {
+	const { source: _source, notify_customer: _notify, ...view } = entry;
 	return view;
 }
 
@@ -423,7 +426,8 @@ export async function refund(
 	sessionId: string,
 	amount: number | undefined,
 	reason: string,
-	source: Refund[ 'source' ]
+	source: Refund[ 'source' ],
+	notifyCustomer: boolean | null = null
 ): Promise< Refund > {
 	const session = findSession( ctx, sessionId );
 	if (
@@ -483,6 +487,7 @@ export async function refund(
 		status: 'completed',
 		processedAt: nowIso( ctx ),
 		source,
+		notify_customer: notifyCustomer,
 	};
 	ctx.store.mutate( () => {
 		session.refunds.push( entry );

@@ -52,6 +52,11 @@ export interface Refund {
 	processedAt: string;
 	/** `api` (the store asked) or `dashboard` (the control surface, as if from the service's own dashboard). */
 	source: 'api' | 'dashboard';
+	/**
+	 * What the store's request said about telling the shopper: true or false as sent, null when it did not say
+	 * (and for dashboard refunds). Shown on the control surface only; the API's refunds[] do not carry it.
+	 */
+	notify_customer?: boolean | null;
 }
 
 export interface VirtualAccount {

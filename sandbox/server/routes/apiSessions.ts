@@ -163,7 +163,8 @@ export function apiSessionRoutes(
 				request.params.sessionId,
 				request.body.amount,
 				request.body.reason,
-				'api'
+				'api',
+				request.body.notify_customer ?? null
 			);
 			return {
 				refundId: entry.refundId,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createSession, sessionBody } from './helpers/http.ts';
+import { Client, createSession, sessionBody, waitFor } from './helpers/http.ts';
 import {
 	type SandboxProcess,
 	startSandboxProcess,
@@ -106,6 +106,110 @@ describe( 'Idempotency-Key', () => {
 			( await api.get( `/api/checkout/session/${ id }` ) ).body.data
 				.refundedAmount
 		).toBe( 1000 );
+	} );
+
+	it( 'refuses a refund with a reused key and another body, refunding nothing', async () => {
+		const id = await createSession( api );
+		await api.post( `/sandbox/sessions/${ id }/pay`, { method: 'card' } );
+		const headers = { 'idempotency-key': 'refund-reused' };
+		const first = await api.post(
+			`/api/checkout/session/${ id }/refund`,
+			{ amount: 1000, reason: 'x', notify_customer: false },
+			{ headers }
+		);
+		expect( first.status ).toBe( 200 );
+		const other = await api.post(
+			`/api/checkout/session/${ id }/refund`,
+			{ amount: 2000, reason: 'x', notify_customer: false },
+			{ headers }
+		);
+		expect( other.status ).toBe( 400 );
+		expect( other.body.error.code ).toBe( 'idempotency_key_reused' );
+		const same = await api.post(
+			`/api/checkout/session/${ id }/refund`,
+			{ notify_customer: false, reason: 'x', amount: 1000 },
+			{ headers }
+		);
+		expect( same.text ).toBe( first.text );
+		const session = ( await api.get( `/api/checkout/session/${ id }` ) )
+			.body.data;
+		expect( session.refundedAmount ).toBe( 1000 );
+		expect( session.refunds ).toHaveLength( 1 );
+	} );
+
+	it( 'after a hang fault on refund: the refund happened once, and the retry gets it at once', async () => {
+		const id = await createSession( api );
+		await api.post( `/sandbox/sessions/${ id }/pay`, { method: 'card' } );
+		await api.post( '/sandbox/faults', { target: 'refund', mode: 'hang' } );
+		const body = {
+			amount: 5000,
+			reason: '부분 환불',
+			notify_customer: true,
+		};
+		const headers = {
+			'x-api-key': sandbox.apiKey,
+			'content-type': 'application/json',
+			'idempotency-key': 'order-77-refund-1',
+		};
+		// The store's own time-out, played by the test: it gives up once the refund has taken effect, long
+		// before the held answer (30 s by default) is due.
+		const giveUp = new AbortController();
+		const outcome = fetch(
+			`${ sandbox.url }/api/checkout/session/${ id }/refund`,
+			{
+				method: 'POST',
+				headers,
+				body: JSON.stringify( body ),
+				signal: giveUp.signal,
+			}
+		).then(
+			( response ) => `answered ${ response.status }`,
+			( error: Error ) => error.name
+		);
+		const recorded = await waitFor(
+			async () => {
+				const control = ( await api.get( `/sandbox/sessions/${ id }` ) )
+					.body;
+				return control.refunds.length > 0
+					? control.refunds[ 0 ]
+					: undefined;
+			},
+			20_000,
+			'the held refund to take effect'
+		);
+		expect( recorded ).toMatchObject( {
+			amount: 5000,
+			notify_customer: true,
+		} );
+		giveUp.abort();
+		expect( await outcome ).toBe( 'AbortError' );
+
+		const retry = await api.post(
+			`/api/checkout/session/${ id }/refund`,
+			body,
+			{ headers: { 'idempotency-key': 'order-77-refund-1' } }
+		);
+		expect( retry.status, retry.text ).toBe( 200 );
+		expect( retry.headers.get( 'idempotent-replayed' ) ).toBe( 'true' );
+		expect( retry.body ).toEqual( {
+			refundId: recorded.refundId,
+			status: 'processing',
+			amount: 5000,
+			reason: '부분 환불',
+			processedAt: recorded.processedAt,
+		} );
+		// Held again, it would take the fault's 30 s; allow a busy machine anything well short of that.
+		expect( retry.ms ).toBeLessThan( 15_000 );
+		const session = ( await api.get( `/api/checkout/session/${ id }` ) )
+			.body.data;
+		expect( session ).toMatchObject( {
+			status: 'partially_refunded',
+			refundedAmount: 5000,
+		} );
+		expect( session.refunds ).toHaveLength( 1 );
+		expect( ( await api.get( '/sandbox/faults' ) ).body.faults ).toEqual(
+			[]
+		);
 	} );
 
 	it( 'refuses a malformed key', async () => {

@@ -70,6 +70,52 @@ describe( 'POST /api/checkout/session/{id}/refund', () => {
 		expect( session.refunds ).toHaveLength( 2 );
 	} );
 
+	it( 'records notify_customer on the refund for the control view only', async () => {
+		const id = await paidSession();
+		const told = await refund( id, {
+			amount: 1000,
+			reason: 'a',
+			notify_customer: true,
+		} );
+		const silent = await refund( id, {
+			amount: 2000,
+			reason: 'b',
+			notify_customer: false,
+		} );
+		const unsaid = await refund( id, { amount: 3000, reason: 'c' } );
+		const dashboard = await api.post( `/sandbox/sessions/${ id }/refund`, {
+			amount: 4000,
+		} );
+		for ( const answer of [ told, silent, unsaid ] ) {
+			expect( answer.body ).not.toHaveProperty( 'notify_customer' );
+		}
+		const control = ( await api.get( `/sandbox/sessions/${ id }` ) ).body;
+		expect(
+			control.refunds.map(
+				( entry: {
+					refundId: string;
+					source: string;
+					notify_customer: boolean | null;
+				} ) => [ entry.refundId, entry.source, entry.notify_customer ]
+			)
+		).toEqual( [
+			[ told.body.refundId, 'api', true ],
+			[ silent.body.refundId, 'api', false ],
+			[ unsaid.body.refundId, 'api', null ],
+			[ dashboard.body.refundId, 'dashboard', null ],
+		] );
+		// The API's refunds[] keep the contract's five fields.
+		for ( const entry of ( await data( id ) ).refunds ) {
+			expect( Object.keys( entry ).sort() ).toEqual( [
+				'amount',
+				'processedAt',
+				'reason',
+				'refundId',
+				'status',
+			] );
+		}
+	} );
+
 	it( 'refuses more than what is left with refund_exceeds_remaining', async () => {
 		const id = await paidSession();
 		await refund( id, { amount: 20000, reason: 'a' } );
