@@ -14,7 +14,13 @@ import {
 	checkUrl,
 	resolveExpiry,
 } from '../sessionInput.ts';
-import { findSession, refund, sessionData } from '../sessions.ts';
+import {
+	bringExpiryForward,
+	earlierExpiry,
+	findSession,
+	refund,
+	sessionData,
+} from '../sessions.ts';
 import { checkoutOrigin, defaultShop, getShop } from '../shops.ts';
 import type { Customer, Session } from '../types.ts';
 
@@ -25,6 +31,7 @@ interface SessionParams {
 interface PatchBody {
 	customer?: Partial< Customer >;
 	metadata?: Record< string, string >;
+	expiresAt?: string;
 }
 
 interface RefundBody {
@@ -126,7 +133,7 @@ export function apiSessionRoutes(
 					}
 				);
 			}
-			const { customer, metadata } = request.body;
+			const { customer, metadata, expiresAt } = request.body;
 			const mergedMetadata = {
 				...session.metadata,
 				...( metadata ?? {} ),
@@ -139,6 +146,10 @@ export function apiSessionRoutes(
 					{ field: 'metadata' }
 				);
 			}
+			const newExpiry =
+				expiresAt === undefined
+					? null
+					: earlierExpiry( session, expiresAt );
 			ctx.store.mutate( () => {
 				session.customer = {
 					...session.customer,
@@ -147,6 +158,9 @@ export function apiSessionRoutes(
 				session.metadata = mergedMetadata;
 				session.updatedAt = new Date( ctx.now() ).toISOString();
 			} );
+			if ( newExpiry !== null ) {
+				bringExpiryForward( ctx, session, newExpiry );
+			}
 			return { success: true, data: sessionData( session ) };
 		}
 	);

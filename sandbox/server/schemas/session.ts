@@ -76,6 +76,7 @@ export const patchSessionSchema = {
 				properties: customerSchema.properties,
 			},
 			metadata: metadataSchema,
+			expiresAt: isoTimeSchema,
 		},
 	},
 } as const;
