@@ -122,7 +122,15 @@ export function apiSessionRoutes(
 		},
 		async ( request ) => {
 			const session = findSession( ctx, request.params.sessionId );
-			if ( session.status !== 'pending' ) {
+			// A failed session can still be paid on the hosted page until it expires, so a store replacing it
+			// must be able to retire it: `expiresAt` alone is accepted for it too.
+			const retiresOnly =
+				Object.keys( request.body ?? {} ).length === 1 &&
+				request.body.expiresAt !== undefined;
+			const modifiable =
+				session.status === 'pending' ||
+				( session.status === 'failed' && retiresOnly );
+			if ( ! modifiable ) {
 				throw new ApiError(
 					400,
 					'session_not_modifiable',

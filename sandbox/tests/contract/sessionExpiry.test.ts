@@ -156,20 +156,15 @@ describe( 'PATCH /api/checkout/session/{id} with expiresAt', () => {
 		expect( ( await data( id ) ).status ).toBe( 'pending' );
 	} );
 
-	it( 'answers session_not_modifiable for a session no longer pending', async () => {
+	it( 'answers session_not_modifiable for a paid session and a deposit still awaited', async () => {
 		const paid = await newSession();
 		await api.post( `/sandbox/sessions/${ paid }/pay`, { method: 'card' } );
-		const failed = await newSession();
-		await api.post( `/sandbox/sessions/${ failed }/fail`, {
-			code: 'REJECT_CARD_COMPANY',
-		} );
 		const waiting = await newSession();
 		await api.post( `/sandbox/sessions/${ waiting }/pay`, {
 			method: 'virtual_account',
 		} );
 		for ( const [ id, status ] of [
 			[ paid, 'completed' ],
-			[ failed, 'failed' ],
 			[ waiting, 'processing' ],
 		] as const ) {
 			const answer = await patch( id, { expiresAt: iso( Date.now() ) } );
@@ -178,6 +173,33 @@ describe( 'PATCH /api/checkout/session/{id} with expiresAt', () => {
 			expect( answer.body.error.details.status ).toBe( status );
 			expect( ( await data( id ) ).status ).toBe( status );
 		}
+	} );
+
+	it( 'retires a failed session, which could still be paid, with expiresAt alone', async () => {
+		const failed = await newSession();
+		await api.post( `/sandbox/sessions/${ failed }/fail`, {
+			code: 'REJECT_CARD_COMPANY',
+		} );
+		const other = await patch( failed, {
+			expiresAt: iso( Date.now() ),
+			metadata: { note: 'x' },
+		} );
+		expect( other.status ).toBe( 400 );
+		expect( other.body.error.code ).toBe( 'session_not_modifiable' );
+		expect( ( await data( failed ) ).status ).toBe( 'failed' );
+
+		const answer = await patch( failed, { expiresAt: iso( Date.now() ) } );
+		expect( answer.status, answer.text ).toBe( 200 );
+		expect( answer.body.data.status ).toBe( 'expired' );
+		const pay = await api.post( `/sandbox/sessions/${ failed }/pay`, {
+			method: 'card',
+		} );
+		expect( pay.status ).toBe( 400 );
+		await waitFor(
+			() => ( expiredEvents( failed ).length > 0 ? true : undefined ),
+			15_000,
+			'session.expired of the retired failed session'
+		);
 	} );
 
 	it( 'keeps the patch-session faults: 500 changes nothing, hang ends the session and answers late', async () => {
