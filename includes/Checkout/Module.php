@@ -10,9 +10,9 @@ namespace KoreaCheckout\Checkout;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The shopper's side of the checkout in both the block and the classic checkout: Korean address format and
- * postcode search, the payment-method choice, the `korea_checkout_fields` fields and the block payment
- * method. Theming (`korea_checkout_css_vars`) lives in Theme\CssVars and is applied through Assets.
+ * The shopper's side of the checkout in both the block and the classic checkout: Korean address format,
+ * phone numbers and postcode search, the payment-method choice, the `korea_checkout_fields` fields and the
+ * block payment method. Theming (`korea_checkout_css_vars`) lives in Theme\CssVars and is applied through Assets.
  */
 final class Module {
 
@@ -26,6 +26,7 @@ final class Module {
 		( new ClassicFields() )->register();
 		( new MethodChoice() )->register();
 		( new OrderDisplay() )->register();
+		( new PhoneField() )->register();
 		add_action( 'woocommerce_blocks_payment_method_type_registration', array( $this, 'register_payment_method_type' ) );
 	}
 

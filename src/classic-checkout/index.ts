@@ -1,9 +1,11 @@
 /**
- * Classic (shortcode) checkout: the "Find address" buttons and the style of the method choice. WooCommerce
- * re-renders the address fields when the country changes, so the buttons follow `country_to_state_changed`.
+ * Classic (shortcode) checkout: the "Find address" buttons, the Korean phone check and the style of the method
+ * choice. WooCommerce re-renders the address fields when the country changes, so both follow
+ * `country_to_state_changed`.
  */
 import domReady from '@wordpress/dom-ready';
 import { readConfig } from '../address-search/config';
+import { watchClassicPhones } from '../korean-phone/classic-phone';
 import { syncButton, type AddressType } from './address-search';
 import { onBodyEvent } from './jquery';
 import '../payment-method/methods.css';
@@ -13,9 +15,15 @@ import './classic-checkout.css';
 const TYPES: AddressType[] = [ 'billing', 'shipping' ];
 
 domReady( () => {
-	const config = readConfig();
 	const form = document.querySelector< HTMLFormElement >( 'form.checkout' );
-	if ( ! form || ! config.enabled ) {
+	if ( ! form ) {
+		return;
+	}
+	watchClassicPhones( form, ( handler ) =>
+		onBodyEvent( 'country_to_state_changed', handler )
+	);
+	const config = readConfig();
+	if ( ! config.enabled ) {
 		return;
 	}
 	const sync = () =>

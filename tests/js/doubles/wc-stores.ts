@@ -12,6 +12,7 @@ export interface Address {
 	address_2: string;
 	city: string;
 	state: string;
+	phone: string;
 }
 
 const emptyAddress = ( country: string ): Address => ( {
@@ -21,6 +22,7 @@ const emptyAddress = ( country: string ): Address => ( {
 	address_2: '',
 	city: '',
 	state: '',
+	phone: '',
 } );
 
 interface CartState {
@@ -148,6 +150,8 @@ const validationStore = createReduxStore( 'wc/store/validation', {
 	},
 	selectors: {
 		getValidationErrors: ( state: ValidationErrors ) => state,
+		getValidationError: ( state: ValidationErrors, id: string ) =>
+			state[ id ],
 	},
 } );
 
@@ -165,6 +169,18 @@ export function registerWooCommerceStores(): void {
 }
 
 export const cart = {
+	setBilling: ( address: Partial< Address > ) =>
+		(
+			dispatch( cartStore ) as unknown as {
+				setBillingAddress: ( a: Partial< Address > ) => void;
+			}
+		 ).setBillingAddress( address ),
+	setShipping: ( address: Partial< Address > ) =>
+		(
+			dispatch( cartStore ) as unknown as {
+				setShippingAddress: ( a: Partial< Address > ) => void;
+			}
+		 ).setShippingAddress( address ),
 	data: () =>
 		(
 			select( cartStore ) as unknown as {
@@ -187,6 +203,18 @@ export const checkout = {
 };
 
 export const validation = {
+	set: ( errors: ValidationErrors ) =>
+		(
+			dispatch( validationStore ) as unknown as {
+				setValidationErrors: ( e: ValidationErrors ) => void;
+			}
+		 ).setValidationErrors( errors ),
+	clear: ( id: string ) =>
+		(
+			dispatch( validationStore ) as unknown as {
+				clearValidationError: ( i: string ) => void;
+			}
+		 ).clearValidationError( id ),
 	errors: () =>
 		(
 			select( validationStore ) as unknown as {

@@ -1,0 +1,91 @@
+<?php
+/**
+ * The phone field of Korean addresses in both checkouts.
+ *
+ * @package KoreaCheckout
+ */
+
+namespace KoreaCheckout\Checkout;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A Korean address needs a Korean phone number (PhoneNumber says which are); addresses in other countries keep
+ * WooCommerce's own check. The rule runs where WooCommerce checks every phone (`woocommerce_validate_phone`:
+ * the Store API, the classic checkout, My Account), the classic checkout shows our sentence instead of
+ * WooCommerce's general one, and the block checkout's script (`build/korean-phone.js`) shows it beside the
+ * field before the order is placed.
+ */
+final class PhoneField {
+
+	/**
+	 * The address groups that have a phone field in the classic checkout.
+	 */
+	private const GROUPS = array( 'billing', 'shipping' );
+
+	/**
+	 * Adds the hooks.
+	 */
+	public function register(): void {
+		add_filter( 'woocommerce_validate_phone', array( $this, 'validate' ), 10, 3 );
+		add_action( 'woocommerce_after_checkout_validation', array( $this, 'reword_classic_error' ), 20, 2 );
+		add_action( 'woocommerce_blocks_checkout_enqueue_data', array( $this, 'enqueue_block' ) );
+	}
+
+	/**
+	 * The sentence shown next to the field (also in src/korean-phone/message.ts).
+	 */
+	public static function message(): string {
+		return __( 'Please enter a Korean phone number, such as 010-1234-5678 or 02-123-4567.', 'korea-checkout' );
+	}
+
+	/**
+	 * WooCommerce's phone check, made strict for Korean addresses.
+	 *
+	 * @param mixed       $valid   WooCommerce's verdict.
+	 * @param mixed       $phone   The number.
+	 * @param string|null $country The address's country, when known.
+	 * @return mixed The verdict.
+	 */
+	public function validate( $valid, $phone, $country = null ) {
+		if ( ! is_string( $country ) || 'KR' !== strtoupper( $country ) || ! is_string( $phone ) ) {
+			return $valid;
+		}
+		return $valid && PhoneNumber::is_acceptable( $phone, $country );
+	}
+
+	/**
+	 * Classic checkout: puts our sentence in place of WooCommerce's "… is not a valid phone number." for a Korean
+	 * address, with the field's id so that the checkout shows it under the field.
+	 *
+	 * @param array<string, mixed> $data   Posted checkout data.
+	 * @param \WP_Error            $errors Errors shown to the shopper.
+	 */
+	public function reword_classic_error( $data, $errors ): void {
+		if ( ! is_array( $data ) || ! $errors instanceof \WP_Error ) {
+			return;
+		}
+		foreach ( self::GROUPS as $group ) {
+			$key     = $group . '_phone';
+			$phone   = isset( $data[ $key ] ) && is_string( $data[ $key ] ) ? $data[ $key ] : '';
+			$country = isset( $data[ $group . '_country' ] ) && is_string( $data[ $group . '_country' ] ) ? $data[ $group . '_country' ] : '';
+			if ( '' === $phone || 'KR' !== $country || PhoneNumber::is_acceptable( $phone, $country ) ) {
+				continue;
+			}
+			$errors->remove( $key . '_validation' );
+			$errors->add( $key . '_validation', self::message(), array( 'id' => $key ) );
+		}
+	}
+
+	/**
+	 * Block checkout: loads the script that shows the sentence beside the field (fires only where the block
+	 * renders).
+	 */
+	public function enqueue_block(): void {
+		// It reads the addresses from wc/store/cart and writes to wc/store/validation.
+		$handle = Assets::register_script( 'korean-phone', array( 'wc-blocks-data-store' ) );
+		if ( '' !== $handle ) {
+			wp_enqueue_script( $handle );
+		}
+	}
+}
