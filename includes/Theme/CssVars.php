@@ -21,22 +21,24 @@ final class CssVars {
 	public const SCOPE_CLASS = 'korea-checkout-ui';
 
 	/**
-	 * The properties before any filter. Colours default to ones readable on light and dark themes alike.
+	 * The properties before any filter. The primary colour reads well on light and dark themes alike; the text
+	 * on it is chosen in values(), unless the theme sets `--primary-text-color` itself.
 	 *
 	 * @return array<string, string>
 	 */
 	public static function defaults(): array {
 		return array(
-			'--primary-color'      => '#1b64da',
-			'--primary-text-color' => '#ffffff',
-			'--button-radius'      => '6px',
-			'--border-radius'      => '8px',
-			'--font-family'        => 'inherit',
+			'--primary-color' => '#1b64da',
+			'--button-radius' => '6px',
+			'--border-radius' => '8px',
+			'--font-family'   => 'inherit',
 		);
 	}
 
 	/**
-	 * The filtered properties, unsafe names and values dropped.
+	 * The filtered properties, unsafe names and values dropped, and `--primary-text-color` added when the
+	 * theme did not set it: white or black, whichever contrasts more with `--primary-color` (at least 4.5:1).
+	 * Without a primary colour we can read, the stylesheets choose (see src/address-search/address-search.css).
 	 *
 	 * @return array<string, string>
 	 */
@@ -47,6 +49,11 @@ final class CssVars {
 		 * Keys are custom property names (`--[a-z0-9-]`, at most 40 characters after the dashes); values are
 		 * plain CSS values. A value that could end the declaration or load a resource (`;`, braces, quotes,
 		 * backslashes, `<`, `>`, `url(`, `image-set(`, `expression(`, `@import` and the like) is dropped.
+		 *
+		 * The plugin reads `--primary-color` (buttons, the chosen method's border), `--primary-text-color`
+		 * (text on the primary colour: when left out, white or black is chosen for contrast, so set it only to
+		 * override that choice), `--button-radius`, `--border-radius` and `--font-family`; the hosted page
+		 * reads these and its own (see its documentation).
 		 *
 		 * Example:
 		 *     add_filter( 'korea_checkout_css_vars', function ( $vars ) {
@@ -60,7 +67,14 @@ final class CssVars {
 		 * @param array<string, string> $vars Custom properties keyed by name.
 		 */
 		$filtered = apply_filters( 'korea_checkout_css_vars', self::defaults() );
-		return CssValueFilter::filter( $filtered );
+		$values   = CssValueFilter::filter( $filtered );
+		if ( isset( $values['--primary-color'] ) && ! isset( $values['--primary-text-color'] ) ) {
+			$text = Contrast::text_on( $values['--primary-color'] );
+			if ( null !== $text ) {
+				$values['--primary-text-color'] = $text;
+			}
+		}
+		return $values;
 	}
 
 	/**
