@@ -83,7 +83,8 @@ final class AddressFormat {
 	}
 
 	/**
-	 * Leaves out the city when the address already starts with it (the postcode search fills both).
+	 * Leaves out the city when the address already holds it: at its start in Korean ("서울 강남구 테헤란로 152"),
+	 * at its end in English ("152, Teheran-ro, Gangnam-gu, Seoul"); the postcode search fills both fields.
 	 *
 	 * @param array<string, string> $replacements Placeholder => value.
 	 * @param array<string, string> $args         The address parts.
@@ -95,7 +96,7 @@ final class AddressFormat {
 		}
 		$city    = trim( (string) ( $args['city'] ?? '' ) );
 		$address = trim( (string) ( $args['address_1'] ?? '' ) );
-		if ( '' !== $city && str_starts_with( $address, $city ) ) {
+		if ( '' !== $city && ( str_starts_with( $address, $city ) || str_ends_with( $address, $city ) ) ) {
 			$replacements['{city}']       = '';
 			$replacements['{city_upper}'] = '';
 		}

@@ -1,11 +1,13 @@
 /**
- * The "Find address" button of the block checkout's billing and shipping steps.
+ * The "Find address" button of the block checkout's billing and shipping steps, shown beside the postcode
+ * field (see placement.ts).
  */
-import { useRef, useState } from '@wordpress/element';
+import { createPortal, useRef, useState } from '@wordpress/element';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
 import { readConfig } from './config';
 import type { KoreanAddress } from './mapping';
+import { usePostcodeSlot } from './placement';
 
 export type AddressType = 'billing' | 'shipping';
 
@@ -73,6 +75,11 @@ export function AddressSearchButton( {
 }: AddressSearchButtonProps ) {
 	const type: AddressType =
 		addressType === 'billing' ? 'billing' : 'shipping';
+	const anchorRef = useRef< HTMLSpanElement >( null );
+	const slot = usePostcodeSlot(
+		anchorRef,
+		`.wp-block-woocommerce-checkout-${ type }-address-block`
+	);
 	const buttonRef = useRef< HTMLButtonElement >( null );
 	const [ message, setMessage ] = useState( '' );
 	const [ failed, setFailed ] = useState( false );
@@ -95,8 +102,10 @@ export function AddressSearchButton( {
 	const config = readConfig();
 	const buttonId = `korea-checkout-address-search-${ type }-button`;
 
+	// The anchor stays where WooCommerce rendered the block: it is how the slot finds its address step.
+	const anchor = <span ref={ anchorRef } hidden />;
 	if ( ! config.enabled || country !== 'KR' ) {
-		return null;
+		return anchor;
 	}
 
 	const onSelect = ( address: KoreanAddress ) => {
@@ -160,7 +169,7 @@ export function AddressSearchButton( {
 		}
 	};
 
-	return (
+	const search = (
 		<div className="korea-checkout-ui korea-checkout-address-search">
 			<button
 				ref={ buttonRef }
@@ -193,5 +202,11 @@ export function AddressSearchButton( {
 				{ message }
 			</p>
 		</div>
+	);
+	return (
+		<>
+			{ anchor }
+			{ slot ? createPortal( search, slot ) : search }
+		</>
 	);
 }

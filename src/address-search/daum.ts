@@ -26,8 +26,13 @@ export interface DaumPostcodeData {
 	sido: string;
 	/** City, county or district, e.g. "강남구" (empty in 세종). */
 	sigungu: string;
+	/** English forms, e.g. "152, Teheran-ro, Gangnam-gu, Seoul", "Seoul", "Gangnam-gu". */
 	roadAddressEnglish?: string;
 	jibunAddressEnglish?: string;
+	autoRoadAddressEnglish?: string;
+	autoJibunAddressEnglish?: string;
+	sidoEnglish?: string;
+	sigunguEnglish?: string;
 }
 
 export interface DaumPostcodeOptions {

@@ -5,7 +5,11 @@
 import { __ } from '@wordpress/i18n';
 import type { DaumPostcodeData } from './daum';
 import { loadPostcodeScript } from './load-postcode-script';
-import { toKoreanAddress, type KoreanAddress } from './mapping';
+import {
+	addressLanguage,
+	toKoreanAddress,
+	type KoreanAddress,
+} from './mapping';
 import { guardFocusReturn } from './focus-return';
 import './layer.css';
 
@@ -45,7 +49,11 @@ export async function openPostcodeLayer(
 		new daum.Postcode( {
 			oncomplete: ( data ) => {
 				layer.handle.close( false );
-				options.onSelect( toKoreanAddress( data ), data );
+				// A checkout in English gets the English address the widget also sends.
+				options.onSelect(
+					toKoreanAddress( data, addressLanguage( document ) ),
+					data
+				);
 			},
 			width: '100%',
 			height: '100%',

@@ -72,13 +72,57 @@ export function cityLine(
 		.join( ' ' );
 }
 
-/** All fields for one chosen address. */
-export function toKoreanAddress( data: DaumPostcodeData ): KoreanAddress {
+/** The language the address is written in: Korean, or English when the checkout is in English. */
+export type AddressLanguage = 'ko' | 'en';
+
+/** The checkout's language, read from the page (`<html lang="en-US">`). */
+export function addressLanguage( doc: Document = document ): AddressLanguage {
+	return /^en\b/i.test( doc.documentElement.lang ) ? 'en' : 'ko';
+}
+
+/**
+ * The English address line as the widget gives it, e.g. "152, Teheran-ro, Gangnam-gu, Seoul" (road) or
+ * "737, Yeoksam-dong, Gangnam-gu, Seoul" (lot number), without a trailing country name; '' when the widget
+ * sent none.
+ */
+export function englishAddressLine( data: DaumPostcodeData ): string {
+	const line =
+		data.userSelectedType === 'J'
+			? data.jibunAddressEnglish ||
+				data.autoJibunAddressEnglish ||
+				data.roadAddressEnglish
+			: data.roadAddressEnglish ||
+				data.autoRoadAddressEnglish ||
+				data.jibunAddressEnglish;
+	return ( line ?? '' )
+		.trim()
+		.replace( /,\s*(Republic of Korea|South Korea|Korea)$/i, '' );
+}
+
+/** The English city field: district, then province or city, e.g. "Gangnam-gu, Seoul". */
+export function englishCityLine(
+	data: Pick< DaumPostcodeData, 'sidoEnglish' | 'sigunguEnglish' >
+): string {
+	return [ data.sigunguEnglish, data.sidoEnglish ]
+		.map( ( part ) => ( part ?? '' ).trim() )
+		.filter( ( part ) => part !== '' )
+		.join( ', ' );
+}
+
+/**
+ * All fields for one chosen address, in Korean, or in English for a checkout in English (falling back to
+ * Korean where the widget sent no English form).
+ */
+export function toKoreanAddress(
+	data: DaumPostcodeData,
+	language: AddressLanguage = 'ko'
+): KoreanAddress {
+	const english = language === 'en' ? englishAddressLine( data ) : '';
 	return {
 		country: 'KR',
 		postcode: data.zonecode.trim(),
-		address_1: addressLine( data ),
-		city: cityLine( data ),
+		address_1: english || addressLine( data ),
+		city: ( english && englishCityLine( data ) ) || cityLine( data ),
 		state: '',
 	};
 }

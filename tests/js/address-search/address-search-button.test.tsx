@@ -222,3 +222,87 @@ describe( 'AddressSearchButton', () => {
 		).toBeNull();
 	} );
 } );
+
+/** The address step with WooCommerce's address form, postcode field and all, and our inner block after it. */
+function WooCommerceStep( { children }: { children?: React.ReactNode } ) {
+	return (
+		<div className="wp-block-woocommerce-checkout-shipping-address-block">
+			<div id="shipping" className="wc-block-components-address-form">
+				<div className="wc-block-components-text-input wc-block-components-address-form__first_name">
+					<input id="shipping-first_name" aria-label="First name" />
+				</div>
+				<div className="wc-block-components-text-input wc-block-components-address-form__postcode">
+					<input id="shipping-postcode" aria-label="Postcode" />
+				</div>
+				<div className="wc-block-components-text-input wc-block-components-address-form__address_1">
+					<input id="shipping-address_1" aria-label="Address" />
+				</div>
+				{ children }
+			</div>
+			<input type="checkbox" aria-label="Use same address for billing" />
+			<AddressSearchButton addressType="shipping" />
+		</div>
+	);
+}
+
+describe( 'where the button sits in the block checkout', () => {
+	it( 'right after the postcode field, inside the address form, not after the whole form', async () => {
+		render( <WooCommerceStep /> );
+		const button = await screen.findByRole( 'button', {
+			name: 'Find address',
+		} );
+		const postcode = document.querySelector(
+			'.wc-block-components-address-form__postcode'
+		);
+		expect( postcode?.nextElementSibling?.contains( button ) ).toBe( true );
+		expect(
+			button.closest( '.wc-block-components-address-form' )
+		).not.toBeNull();
+		// Keyboard order: postcode, Find address, then the address line.
+		const order = [
+			...document.querySelectorAll< HTMLElement >( 'input, button' ),
+		].map( ( element ) => element.id || element.textContent );
+		expect( order.slice( 0, 4 ) ).toEqual( [
+			'shipping-first_name',
+			'shipping-postcode',
+			'korea-checkout-address-search-shipping-button',
+			'shipping-address_1',
+		] );
+	} );
+
+	it( 'follows the postcode field when WooCommerce draws the form again', async () => {
+		const { rerender } = render( <WooCommerceStep /> );
+		await screen.findByRole( 'button', { name: 'Find address' } );
+		// A redraw that puts a new field after the postcode (as a country change can).
+		rerender(
+			<WooCommerceStep>
+				<div className="wc-block-components-text-input wc-block-components-address-form__city">
+					<input id="shipping-city" aria-label="City" />
+				</div>
+			</WooCommerceStep>
+		);
+		const postcode = document.querySelector(
+			'.wc-block-components-address-form__postcode'
+		);
+		await waitFor( () =>
+			expect(
+				postcode?.nextElementSibling?.classList.contains(
+					'korea-checkout-address-search-slot'
+				)
+			).toBe( true )
+		);
+		expect(
+			screen.getAllByRole( 'button', { name: 'Find address' } )
+		).toHaveLength( 1 );
+	} );
+
+	it( 'stays where WooCommerce put it when the form has no postcode field', async () => {
+		renderInStep( 'shipping' );
+		const button = await screen.findByRole( 'button', {
+			name: 'Find address',
+		} );
+		expect(
+			button.closest( '.korea-checkout-address-search-slot' )
+		).toBeNull();
+	} );
+} );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	addressLanguage,
 	addressLine,
 	cityLine,
 	roadAddressExtra,
@@ -109,5 +110,50 @@ describe( 'toKoreanAddress', () => {
 		expect( cityLine( { sido: '세종특별자치시', sigungu: '' } ) ).toBe(
 			'세종특별자치시'
 		);
+	} );
+} );
+
+describe( 'the English address, for a checkout in English', () => {
+	const english = with_( {
+		roadAddressEnglish: '152, Teheran-ro, Gangnam-gu, Seoul, Korea',
+		jibunAddressEnglish: '737, Yeoksam-dong, Gangnam-gu, Seoul, Korea',
+		sidoEnglish: 'Seoul',
+		sigunguEnglish: 'Gangnam-gu',
+	} );
+
+	it( 'uses the road address in English with its district and city', () => {
+		expect( toKoreanAddress( english, 'en' ) ).toEqual( {
+			country: 'KR',
+			postcode: '06236',
+			address_1: '152, Teheran-ro, Gangnam-gu, Seoul',
+			city: 'Gangnam-gu, Seoul',
+			state: '',
+		} );
+	} );
+
+	it( 'uses the lot-number address in English when the shopper picked it', () => {
+		expect(
+			toKoreanAddress( { ...english, userSelectedType: 'J' }, 'en' )
+				.address_1
+		).toBe( '737, Yeoksam-dong, Gangnam-gu, Seoul' );
+	} );
+
+	it( 'keeps the Korean address when the widget sent no English form', () => {
+		const { roadAddressEnglish, jibunAddressEnglish, ...korean } =
+			GANGNAM_FINANCE_CENTER;
+		expect( roadAddressEnglish ).toBeDefined();
+		expect( jibunAddressEnglish ).toBeDefined();
+		expect( toKoreanAddress( korean, 'en' ) ).toEqual(
+			toKoreanAddress( korean )
+		);
+	} );
+
+	it( 'reads the checkout language from the page', () => {
+		document.documentElement.lang = 'en-US';
+		expect( addressLanguage( document ) ).toBe( 'en' );
+		document.documentElement.lang = 'ko-KR';
+		expect( addressLanguage( document ) ).toBe( 'ko' );
+		document.documentElement.lang = 'ja';
+		expect( addressLanguage( document ) ).toBe( 'ko' );
 	} );
 } );
