@@ -11,8 +11,9 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * The shopper's side of the checkout in both the block and the classic checkout: Korean address format,
- * phone numbers and postcode search, the payment-method choice, the `korea_checkout_fields` fields and the
- * block payment method. Theming (`korea_checkout_css_vars`) lives in Theme\CssVars and is applied through Assets.
+ * phone numbers and postcode search, the payment-method choice, the `korea_checkout_fields` fields, the block
+ * payment method, and the shopper's language (kept on the order, used for the hosted page and the emails).
+ * Theming (`korea_checkout_css_vars`) lives in Theme\CssVars and is applied through Assets.
  */
 final class Module {
 
@@ -27,6 +28,8 @@ final class Module {
 		( new MethodChoice() )->register();
 		( new OrderDisplay() )->register();
 		( new PhoneField() )->register();
+		( new ShopperLanguage() )->register();
+		( new ShopperEmails() )->register();
 		add_action( 'woocommerce_blocks_payment_method_type_registration', array( $this, 'register_payment_method_type' ) );
 	}
 

@@ -8,6 +8,8 @@ import type { PaymentMethodProps } from '@woocommerce/blocks-registry';
 import type { PaymentMethodChoice } from './methods';
 
 export const PAYMENT_DATA_KEY = 'korea_checkout_method';
+/** The language the page was shown in (its `<html lang>`), for the hosted page (PHP: Checkout\ShopperLanguage). */
+export const PAGE_LANGUAGE_KEY = 'korea_checkout_page_language';
 
 export interface MethodChoiceProps extends Pick<
 	PaymentMethodProps,
@@ -42,6 +44,7 @@ export function MethodChoice( {
 				meta: {
 					paymentMethodData: {
 						[ PAYMENT_DATA_KEY ]: selectedRef.current,
+						[ PAGE_LANGUAGE_KEY ]: document.documentElement.lang,
 					},
 				},
 			} ) ),

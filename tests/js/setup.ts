@@ -32,4 +32,5 @@ afterEach( () => {
 		.forEach( ( script ) => script.remove() );
 	delete window.daum;
 	delete window.koreaCheckoutAddressSearch;
+	document.documentElement.removeAttribute( 'lang' );
 } );

@@ -85,6 +85,7 @@ describe( 'MethodChoice', () => {
 	} );
 
 	it( 'moves the choice with the arrow keys and sends it with the payment data', async () => {
+		document.documentElement.lang = 'ja';
 		const setup = paymentSetup();
 		render(
 			<MethodChoice
@@ -107,7 +108,11 @@ describe( 'MethodChoice', () => {
 			{
 				type: 'success',
 				meta: {
-					paymentMethodData: { korea_checkout_method: 'kakao_pay' },
+					paymentMethodData: {
+						korea_checkout_method: 'kakao_pay',
+						// The page's language, for the hosted page's.
+						korea_checkout_page_language: 'ja',
+					},
 				},
 			},
 		] );
@@ -115,6 +120,7 @@ describe( 'MethodChoice', () => {
 	} );
 
 	it( 'sends the method picked with the mouse', async () => {
+		document.documentElement.lang = 'ko-KR';
 		const setup = paymentSetup();
 		render(
 			<MethodChoice
@@ -127,6 +133,7 @@ describe( 'MethodChoice', () => {
 		const [ response ] = await setup.run();
 		expect( response?.meta?.paymentMethodData ).toEqual( {
 			korea_checkout_method: 'naver_pay',
+			korea_checkout_page_language: 'ko-KR',
 		} );
 	} );
 
