@@ -11,6 +11,7 @@ use KoreaCheckout\Api\ApiException;
 use KoreaCheckout\Api\Client;
 use KoreaCheckout\PaymentMethods;
 use KoreaCheckout\Settings\Settings;
+use KoreaCheckout\Settings\ShopMethods;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -18,7 +19,8 @@ defined( 'ABSPATH' ) || exit;
  * Lists the key's shops, reads the chosen one (the setting, else the account's first: the one the API uses
  * when a session names none) and reports its name, business verification, payment methods, custom domain and
  * the rate-limit headroom, or a ConnectionProblem. A success is cached in a transient, tied to the key, API
- * address and shop it was made with; `refresh` asks the API again.
+ * address and shop it was made with; `refresh` asks the API again. Each reading of the shop also refreshes the
+ * methods the checkout offers (Settings\ShopMethods).
  */
 final class ConnectionTest {
 
@@ -129,6 +131,8 @@ final class ConnectionTest {
 				return array_merge( self::failure( $base, ConnectionProblem::local( 'shop_not_found', $mode, $api_url ) ), array( 'shops' => $summaries ) );
 			}
 			$shop = $client->get_shop( '' !== $chosen ? $chosen : (string) $ids[0] );
+			// The checkout offers only methods the shop has: keep them with this reading.
+			ShopMethods::remember( $shop );
 		} catch ( ApiException $error ) {
 			$limit = $client->last_rate_limit();
 			return self::failure( $base, ConnectionProblem::from_api( $error, $mode, $api_url, null !== $limit ? $limit['limit'] : null ) );

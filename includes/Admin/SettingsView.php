@@ -10,12 +10,14 @@ namespace KoreaCheckout\Admin;
 use KoreaCheckout\Orders\StatusMapper;
 use KoreaCheckout\PaymentMethods;
 use KoreaCheckout\Settings\Settings;
+use KoreaCheckout\Settings\ShopMethods;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * Builds the answer of `GET korea-checkout/v1/settings`: the values with the key and secret masked,
- * which values are locked (and by what), the webhook URL, and the choices the page offers.
+ * which values are locked (and by what), the webhook URL, the choices the page offers and the methods the
+ * shop was last seen to have.
  */
 final class SettingsView {
 
@@ -49,6 +51,8 @@ final class SettingsView {
 			'webhook_url'       => Urls::webhook(),
 			'effective_api_url' => Settings::api_url(),
 			'choices'           => self::choices(),
+			// What the shop had at the last connection test or reconciliation (null: not known).
+			'shop_methods'      => ShopMethods::current(),
 		);
 	}
 

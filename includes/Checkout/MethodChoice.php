@@ -9,6 +9,7 @@ namespace KoreaCheckout\Checkout;
 
 use KoreaCheckout\PaymentMethods;
 use KoreaCheckout\Settings\Settings;
+use KoreaCheckout\Settings\ShopMethods;
 use KoreaCheckout\Theme\CssVars;
 
 defined( 'ABSPATH' ) || exit;
@@ -17,6 +18,9 @@ defined( 'ABSPATH' ) || exit;
  * Offers the enabled methods, checks the choice on the server and stores it on the order as
  * `_korea_checkout_method` before the gateway's process_payment() runs, for both checkouts.
  * An empty choice is allowed: the hosted page then offers every enabled method.
+ *
+ * The enabled methods are those the store owner kept on that the shop has (Settings\ShopMethods); when none
+ * is left, Korea Checkout is not offered at all (the settings page says why).
  */
 final class MethodChoice {
 
@@ -34,17 +38,41 @@ final class MethodChoice {
 		add_action( 'woocommerce_rest_checkout_process_payment_with_context', array( $this, 'save_block' ), 10, 1 );
 		// The gateway's payment_fields() fires this inside its box in the classic form.
 		add_action( 'korea_checkout_classic_payment_fields', array( self::class, 'render_classic' ), 10, 0 );
+		add_filter( 'woocommerce_available_payment_gateways', array( $this, 'hide_without_methods' ) );
 	}
 
 	/**
-	 * The method ids the store offers, in the store's order. No setting means every method.
+	 * The method ids shoppers are offered, in the store owner's order: those the owner kept on (none chosen
+	 * means all) that the shop has, as far as the shop's methods are known. May be empty.
 	 *
 	 * @return array<int, string>
 	 */
 	public static function enabled(): array {
+		return ShopMethods::offered( self::kept_on(), ShopMethods::methods() );
+	}
+
+	/**
+	 * The method ids the store owner kept on, in order ([] = every method).
+	 *
+	 * @return array<int, string>
+	 */
+	public static function kept_on(): array {
 		$configured = Settings::get( 'enabled_methods' );
-		$ids        = is_array( $configured ) ? array_values( array_unique( array_filter( array_map( 'strval', $configured ), array( PaymentMethods::class, 'is_known' ) ) ) ) : array();
-		return array() === $ids ? PaymentMethods::IDS : $ids;
+		return is_array( $configured ) ? array_values( array_unique( array_filter( array_map( 'strval', $configured ), array( PaymentMethods::class, 'is_known' ) ) ) ) : array();
+	}
+
+	/**
+	 * Leaves Korea Checkout out of the checkout (both kinds) when none of the owner's methods is one the shop
+	 * has: a shopper could not pay with it.
+	 *
+	 * @param mixed $gateways Available gateways keyed by id.
+	 * @return mixed The gateways.
+	 */
+	public function hide_without_methods( $gateways ) {
+		if ( is_array( $gateways ) && isset( $gateways[ self::GATEWAY_ID ] ) && array() === self::enabled() ) {
+			unset( $gateways[ self::GATEWAY_ID ] );
+		}
+		return $gateways;
 	}
 
 	/**
@@ -130,6 +158,9 @@ final class MethodChoice {
 			$current = $methods[0]['id'];
 		}
 		$show_korean = ! str_starts_with( determine_locale(), 'ko' );
+		if ( array() === $methods ) {
+			return;
+		}
 		?>
 		<div class="<?php echo esc_attr( CssVars::SCOPE_CLASS ); ?> korea-checkout-methods">
 		<fieldset class="korea-checkout-methods__group" id="korea-checkout-methods">

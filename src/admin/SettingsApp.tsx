@@ -143,6 +143,7 @@ export function SettingsApp() {
 				<MethodsSection
 					allMethods={ choices.methods }
 					connection={ connection.result }
+					kept={ data.shop_methods }
 				/>
 				<StatusesSection
 					sessionStatuses={ choices.session_statuses }

@@ -49,6 +49,15 @@ export interface SettingsResponse {
 		session_statuses: SessionStatusChoice[];
 		lifetime: { min: number; max: number };
 	};
+	/** The methods the shop had at the last connection test or reconciliation; null when not known. */
+	shop_methods?: KeptShopMethods | null;
+}
+
+export interface KeptShopMethods {
+	shop_id: string;
+	shop_name: string;
+	methods: string[];
+	checked_at: number;
 }
 
 /** The settings the page can change (the rest only describe what is saved). */

@@ -1,17 +1,20 @@
 /**
- * The payment methods shoppers are offered: each on or off, in the order shoppers see them.
+ * The payment methods shoppers are offered: each on or off, in the order shoppers see them. A method the shop
+ * does not have is marked unavailable, with why; shoppers never see it, whatever its switch says.
  */
-import { Button, ToggleControl } from '@wordpress/components';
+import { Button, Notice, ToggleControl } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 import type { Choice } from '../types';
 
 interface MethodsListProps {
-	/** The methods that can be offered, in their default order (the shop's, when the connection was tested). */
+	/** Every method the plugin supports, in its default order. */
 	available: Choice[];
-	/** The enabled ids in the shopper's order; [] = every available method. */
+	/** The enabled ids in the shopper's order; [] = every method. */
 	enabled: string[];
-	/** Whether `available` comes from the shop (false: the plugin's full list, shop not checked yet). */
-	fromShop: boolean;
+	/** The ids the shop has (from the connection test or the store's last reading); null when not known. */
+	shopMethods: string[] | null;
+	/** The shop's name, for the sentences. */
+	shopName: string;
 	onChange: ( enabled: string[] ) => void;
 }
 
@@ -44,10 +47,28 @@ function orderedIds( available: Choice[], enabled: string[] ): string[] {
 	return [ ...on, ...all.filter( ( id ) => ! on.includes( id ) ) ];
 }
 
+/** Why a method is unavailable. */
+function unavailableReason( shopName: string ): string {
+	return shopName
+		? sprintf(
+				/* translators: %s: the name of the store's Korea Checkout shop */
+				__(
+					'Unavailable: your shop “%s” does not offer this method, so shoppers do not see it. Add it in the Korea Checkout dashboard, then test the connection again.',
+					'korea-checkout'
+				),
+				shopName
+			)
+		: __(
+				'Unavailable: your shop does not offer this method, so shoppers do not see it. Add it in the Korea Checkout dashboard, then test the connection again.',
+				'korea-checkout'
+			);
+}
+
 export function MethodsList( {
 	available,
 	enabled,
-	fromShop,
+	shopMethods,
+	shopName,
 	onChange,
 }: MethodsListProps ) {
 	const labels = new Map(
@@ -55,6 +76,10 @@ export function MethodsList( {
 	);
 	const order = orderedIds( available, enabled );
 	const on = new Set( enabled.length > 0 ? enabled : order );
+	const shopHas = ( id: string ) =>
+		shopMethods === null || shopMethods.includes( id );
+	const nothingOffered =
+		shopMethods !== null && ! [ ...on ].some( ( id ) => shopHas( id ) );
 
 	const commit = ( nextOrder: string[], nextOn: Set< string > ) =>
 		onChange( nextOrder.filter( ( id ) => nextOn.has( id ) ) );
@@ -82,7 +107,7 @@ export function MethodsList( {
 
 	return (
 		<div className="kc-methods">
-			{ ! fromShop && (
+			{ shopMethods === null && (
 				<p className="kc-muted">
 					{ __(
 						'Test the connection to see which methods your shop offers; until then every method Korea Checkout supports is listed.',
@@ -90,32 +115,57 @@ export function MethodsList( {
 					) }
 				</p>
 			) }
+			{ nothingOffered && (
+				<Notice status="warning" isDismissible={ false }>
+					{ __(
+						'None of the methods switched on is offered by your shop, so Korea Checkout is not shown at checkout. Switch on a method your shop offers.',
+						'korea-checkout'
+					) }
+				</Notice>
+			) }
 			<ol className="kc-methods__list">
 				{ order.map( ( id, index ) => {
 					const label = labels.get( id ) ?? id;
-					const offered = labels.has( id );
+					const offered = shopHas( id );
 					return (
 						<li
 							key={ id }
-							className="kc-methods__item"
+							className={
+								offered
+									? 'kc-methods__item'
+									: 'kc-methods__item is-unavailable'
+							}
 							data-method={ id }
 						>
-							<ToggleControl
-								__nextHasNoMarginBottom
-								label={ label }
-								checked={ on.has( id ) }
-								onChange={ ( checked: boolean ) =>
-									toggle( id, checked )
-								}
-								help={
-									offered
-										? undefined
-										: __(
-												'Your shop does not offer this method: shoppers will not see it.',
-												'korea-checkout'
-											)
-								}
-							/>
+							<div className="kc-methods__switch">
+								<ToggleControl
+									__nextHasNoMarginBottom
+									label={
+										offered ? (
+											label
+										) : (
+											<>
+												{ label }{ ' ' }
+												<span className="kc-methods__badge">
+													{ __(
+														'Unavailable',
+														'korea-checkout'
+													) }
+												</span>
+											</>
+										)
+									}
+									checked={ on.has( id ) }
+									onChange={ ( checked: boolean ) =>
+										toggle( id, checked )
+									}
+									help={
+										offered
+											? undefined
+											: unavailableReason( shopName )
+									}
+								/>
+							</div>
 							<span className="kc-methods__move">
 								{ MOVES.map(
 									( { by, arrow, label: moveLabel } ) => (

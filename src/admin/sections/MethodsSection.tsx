@@ -10,26 +10,40 @@ import { Section } from '../components/Section';
 import { TextField } from '../components/TextField';
 import { ToggleField } from '../components/ToggleField';
 import { useSetting } from '../form';
-import type { Choice, ConnectionResult } from '../types';
+import type { Choice, ConnectionResult, KeptShopMethods } from '../types';
 
 interface MethodsSectionProps {
-	/** Every method the plugin supports, offered until the connection test says what the shop offers. */
+	/** Every method the plugin supports, in the plugin's order. */
 	allMethods: Choice[];
 	connection: ConnectionResult | null;
+	/** What the store kept from the last reading of the shop (null: never read). */
+	kept?: KeptShopMethods | null;
+}
+
+/** The shop's methods and name: from this page's connection test, else from the last reading the store kept. */
+function shopFacts(
+	connection: ConnectionResult | null,
+	kept: KeptShopMethods | null | undefined
+): { ids: string[]; name: string } | null {
+	if ( connection?.ok && connection.shop ) {
+		return {
+			ids: connection.shop.payment_methods
+				.filter( ( method ) => method.known )
+				.map( ( method ) => method.id ),
+			name: connection.shop.name,
+		};
+	}
+	return kept ? { ids: kept.methods, name: kept.shop_name } : null;
 }
 
 export function MethodsSection( {
 	allMethods,
 	connection,
+	kept,
 }: MethodsSectionProps ) {
 	const description = useSetting( 'description' );
 	const methods = useSetting( 'enabled_methods' );
-	const shopMethods =
-		connection?.ok && connection.shop
-			? connection.shop.payment_methods.filter(
-					( method ) => method.known
-				)
-			: null;
+	const shop = shopFacts( connection, kept );
 	return (
 		<Section
 			id="methods"
@@ -63,8 +77,9 @@ export function MethodsSection( {
 			/>
 			<FieldError field="description" message={ description.error } />
 			<MethodsList
-				available={ shopMethods ?? allMethods }
-				fromShop={ shopMethods !== null }
+				available={ allMethods }
+				shopMethods={ shop?.ids ?? null }
+				shopName={ shop?.name ?? '' }
 				enabled={ methods.value }
 				onChange={ methods.set }
 			/>

@@ -34,7 +34,7 @@ final class PhoneFieldTest extends TestCase {
 		wc_load_cart();
 		WC()->cart->empty_cart();
 		WC()->cart->add_to_cart( $this->create_product( 8500 )->get_id() );
-		$address = array(
+		$address  = array(
 			'first_name' => 'Jiwoo',
 			'last_name'  => 'Kim',
 			'address_1'  => '서울 강남구 테헤란로 152',
