@@ -28,4 +28,4 @@ define( 'KOREA_CHECKOUT_MIN_WC_VERSION', '9.0' );
 
 require_once __DIR__ . '/includes/autoload.php';
 
-KoreaCheckout\Plugin::instance()->boot();
+( new KoreaCheckout\Plugin() )->boot();

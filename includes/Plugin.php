@@ -1,6 +1,6 @@
 <?php
 /**
- * The plugin: checks what it needs, then starts its modules.
+ * The plugin: checks what it needs, keeps its database up to date, then starts its modules.
  *
  * @package KoreaCheckout
  */
@@ -10,44 +10,27 @@ namespace KoreaCheckout;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Boots the plugin once. Each feature lives in a module of its own folder (`Gateway`, `Orders`, `Checkout`, `Admin`)
- * whose `register()` adds that feature's hooks; this class only decides whether they may start.
+ * Boots the plugin. Each feature lives in a module of its own folder (`Gateway`, `Orders`, `Webhook`,
+ * `Checkout`, `Admin`) whose `register()` adds that feature's hooks; this class only decides whether they may
+ * start, and names the two facts every module shares.
  */
 final class Plugin {
 
 	/**
-	 * The one instance.
-	 *
-	 * @var Plugin|null
+	 * The WooCommerce payment gateway id, and so the payment method of every order this plugin handles.
 	 */
-	private static ?Plugin $instance = null;
+	public const GATEWAY_ID = 'korea_checkout';
 
 	/**
-	 * Whether boot() already ran.
-	 *
-	 * @var bool
+	 * The namespace of the plugin's REST routes (webhook, order status, settings, connection test).
 	 */
-	private bool $booted = false;
-
-	/**
-	 * The one instance.
-	 */
-	public static function instance(): Plugin {
-		if ( null === self::$instance ) {
-			self::$instance = new self();
-		}
-		return self::$instance;
-	}
+	public const REST_NAMESPACE = 'korea-checkout/v1';
 
 	/**
 	 * Adds the hooks that decide, once all plugins are loaded, whether the plugin can run.
 	 */
 	public function boot(): void {
-		if ( $this->booted ) {
-			return;
-		}
-		$this->booted = true;
-
+		register_activation_hook( KOREA_CHECKOUT_FILE, array( Schema::class, 'activate' ) );
 		add_action( 'before_woocommerce_init', array( $this, 'declare_compatibility' ) );
 		add_action( 'init', array( $this, 'load_textdomain' ) );
 		add_action( 'plugins_loaded', array( $this, 'start' ), 20 );
@@ -62,6 +45,7 @@ final class Plugin {
 			return;
 		}
 
+		Schema::register();
 		foreach ( $this->modules() as $module ) {
 			$module->register();
 		}
@@ -83,6 +67,7 @@ final class Plugin {
 		return array(
 			new Gateway\Module(),
 			new Orders\Module(),
+			new Webhook\Module(),
 			new Checkout\Module(),
 			new Admin\Module(),
 		);
@@ -92,9 +77,6 @@ final class Plugin {
 	 * Declares support for High-Performance Order Storage and the cart and checkout blocks.
 	 */
 	public function declare_compatibility(): void {
-		if ( ! class_exists( \Automattic\WooCommerce\Utilities\FeaturesUtil::class ) ) {
-			return;
-		}
 		\Automattic\WooCommerce\Utilities\FeaturesUtil::declare_compatibility( 'custom_order_tables', KOREA_CHECKOUT_FILE, true );
 		\Automattic\WooCommerce\Utilities\FeaturesUtil::declare_compatibility( 'cart_checkout_blocks', KOREA_CHECKOUT_FILE, true );
 	}

@@ -7,14 +7,16 @@
 
 namespace KoreaCheckout\Admin;
 
+use KoreaCheckout\Schema;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Run by uninstall.php, on every site of a network. Removes the options whose names start with
- * `korea_checkout_` (settings, last webhook, webhook event log, reconcile cursor) or `_korea_checkout_`
- * (order locks), the plugin's transients, its Action Scheduler actions and WP-Cron events (hooks starting
- * `korea_checkout_`). Order data (orders, their `_korea_checkout_*` meta, notes, refunds) stays: those are the
- * store's records of real payments.
+ * Run by uninstall.php, on every site of a network. Removes the plugin's tables (webhook events, the sessions
+ * the store created), the options whose names start with `korea_checkout_` (settings, last webhook, refusal
+ * counter, reconcile cursors, database version) or `_korea_checkout_` (order locks), the plugin's transients, its
+ * Action Scheduler actions and WP-Cron events (hooks starting `korea_checkout_`). Order data (orders, their
+ * `_korea_checkout_*` meta, notes, refunds) stays: those are the store's records of real payments.
  */
 final class Uninstaller {
 
@@ -61,6 +63,7 @@ final class Uninstaller {
 	 */
 	public static function clean_site(): void {
 		self::unschedule();
+		Schema::drop();
 		delete_transient( ConnectionTest::TRANSIENT );
 
 		global $wpdb;
