@@ -15,7 +15,7 @@ import {
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { ZipFile } from 'yazl';
 
-import { repositoryRoot as root } from './test/lib/layer.ts';
+import { REPO_ROOT as root } from './lib/root.ts';
 
 const SLUG = 'korea-checkout';
 const FILES = [ 'korea-checkout.php', 'uninstall.php', 'readme.txt' ];

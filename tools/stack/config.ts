@@ -2,13 +2,7 @@
  * Where a stack lives and which ports it uses. Every value can come from the caller or the environment.
  */
 import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export const REPO_ROOT = resolve(
-	fileURLToPath( new URL( '.', import.meta.url ) ),
-	'..',
-	'..'
-);
+import { REPO_ROOT } from '../lib/root.ts';
 
 export interface StackConfig {
 	/** Absolute folder holding everything of this stack (database, site, logs, pid files, credentials). */
@@ -74,7 +68,6 @@ export function resolveConfig(
 }
 
 export interface StackPaths {
-	cache: string;
 	site: string;
 	dbData: string;
 	dbSocket: string;
@@ -87,12 +80,16 @@ export interface StackPaths {
 	sandboxData: string;
 	debugLog: string;
 	credentials: string;
+	/** The stack's details for tests and tools (tools/stack/details.ts), written when it is up. */
 	state: string;
+	/** Production stack only: nginx, the PHP-FPM web nodes and Redis keep their files in these folders. */
+	nginxDir: string;
+	fpmDir: string;
+	redisDir: string;
 }
 
 export function stackPaths( dir: string ): StackPaths {
 	return {
-		cache: join( REPO_ROOT, '.cache' ),
 		site: join( dir, 'site' ),
 		dbData: join( dir, 'mysql', 'data' ),
 		dbSocket: join( dir, 'mysql', 'mysqld.sock' ),
@@ -106,5 +103,8 @@ export function stackPaths( dir: string ): StackPaths {
 		debugLog: join( dir, 'wp-debug.log' ),
 		credentials: join( dir, 'credentials.json' ),
 		state: join( dir, 'stack.json' ),
+		nginxDir: join( dir, 'nginx' ),
+		fpmDir: join( dir, 'php-fpm' ),
+		redisDir: join( dir, 'redis' ),
 	};
 }

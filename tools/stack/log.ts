@@ -15,7 +15,3 @@ export function warn( message: string ): void {
 export function elapsedSeconds( since: number = started ): string {
 	return ( ( Date.now() - since ) / 1000 ).toFixed( 1 );
 }
-
-export class StackError extends Error {
-	override name = 'StackError';
-}

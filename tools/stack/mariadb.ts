@@ -12,8 +12,9 @@ import {
 	startDetached,
 	stopByPidFile,
 	waitFor,
-} from './process.ts';
-import { say, StackError } from './log.ts';
+	ToolError,
+} from '../lib/process.ts';
+import { say } from './log.ts';
 
 export const DB_USER = 'wordpress';
 export const DB_PASSWORD = 'wordpress';
@@ -114,7 +115,7 @@ export async function startDatabase(
 		'MariaDB',
 		() => {
 			if ( runningPid( serverPidFile ) === null ) {
-				throw new StackError(
+				throw new ToolError(
 					`MariaDB (pid ${ pid }) exited while starting; see ${ paths.dbLog }`
 				);
 			}
@@ -147,7 +148,7 @@ export function ensureDatabase(
 	fresh = false
 ): void {
 	if ( ! /^[A-Za-z0-9_]+$/.test( name ) ) {
-		throw new StackError( `bad database name: ${ name }` );
+		throw new ToolError( `bad database name: ${ name }` );
 	}
 	if ( fresh ) {
 		sql( paths, `DROP DATABASE IF EXISTS \`${ name }\`` );

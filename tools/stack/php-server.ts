@@ -4,15 +4,17 @@
  */
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { REPO_ROOT, type StackConfig, type StackPaths } from './config.ts';
+import { REPO_ROOT } from '../lib/root.ts';
+import type { StackConfig, StackPaths } from './config.ts';
 import {
 	answers,
 	runningPid,
 	startDetached,
 	stopByPidFile,
 	waitFor,
-} from './process.ts';
-import { say, StackError } from './log.ts';
+	ToolError,
+} from '../lib/process.ts';
+import { say } from './log.ts';
 
 export const ROUTER = join( REPO_ROOT, 'tools', 'stack', 'php', 'router.php' );
 
@@ -57,7 +59,7 @@ export async function startPhpServer(
 		return false;
 	}
 	if ( await answers( `${ url }/` ) ) {
-		throw new StackError(
+		throw new ToolError(
 			`port ${ config.port } is taken by something else; choose another with KC_NATIVE_PORT`
 		);
 	}
@@ -87,7 +89,7 @@ export async function startPhpServer(
 		'PHP server',
 		async () => {
 			if ( runningPid( paths.phpPid ) === null ) {
-				throw new StackError(
+				throw new ToolError(
 					`php -S exited while starting; see ${ paths.phpLog }`
 				);
 			}
@@ -102,7 +104,7 @@ export async function startPhpServer(
 	} ).catch( ( error: unknown ) => error as Error );
 	if ( warm instanceof Error || warm.status >= 500 ) {
 		await cleanup();
-		throw new StackError(
+		throw new ToolError(
 			`WordPress did not answer ${ url }/wp-login.php (${
 				warm instanceof Error ? warm.message : `HTTP ${ warm.status }`
 			}); see ${ paths.debugLog } and ${ paths.phpLog }`

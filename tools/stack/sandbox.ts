@@ -4,7 +4,8 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { REPO_ROOT, type StackPaths } from './config.ts';
+import { REPO_ROOT } from '../lib/root.ts';
+import type { StackPaths } from './config.ts';
 import type { StackCredentials } from './credentials.ts';
 import {
 	answers,
@@ -12,8 +13,9 @@ import {
 	startDetached,
 	stopByPidFile,
 	waitFor,
-} from './process.ts';
-import { say, StackError, warn } from './log.ts';
+	ToolError,
+} from '../lib/process.ts';
+import { say, warn } from './log.ts';
 
 export const SANDBOX_ENTRY = join( REPO_ROOT, 'sandbox', 'server', 'main.ts' );
 
@@ -52,7 +54,7 @@ export async function startSandbox(
 		return { url, started: false };
 	}
 	if ( await answers( `${ url }/` ) ) {
-		throw new StackError(
+		throw new ToolError(
 			`port ${ port } is taken by something else; choose another sandbox port with KC_SANDBOX_PORT`
 		);
 	}
@@ -81,7 +83,7 @@ export async function startSandbox(
 		'sandbox',
 		async () => {
 			if ( runningPid( paths.sandboxPid ) === null ) {
-				throw new StackError(
+				throw new ToolError(
 					`the sandbox exited while starting; see ${ paths.sandboxLog }`
 				);
 			}

@@ -19,9 +19,10 @@ import {
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-import { repositoryRoot as root } from '../test/lib/layer.ts';
+import { fixture } from '../lib/fixtures.ts';
+import { isAlive, signalGroup, waitFor } from '../lib/process.ts';
+import { REPO_ROOT as root } from '../lib/root.ts';
 import { PHP_VERSION, PLUGIN_MOUNT, storeBlueprint } from './blueprint.ts';
-import { woocommerceSource, wordpressSource } from './sources.ts';
 
 const started = performance.now();
 const port = Number( process.env.KC_PLAYGROUND_PORT ?? 9400 );
@@ -50,25 +51,14 @@ function portFree( candidate: number ): Promise< boolean > {
 	} );
 }
 
-function alive( pid: number ): boolean {
-	try {
-		process.kill( pid, 0 );
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** Stops what a previous run left behind when it was killed without cleaning up (its pid is gone). */
 function stopLeftovers( groups: number[] ): void {
 	for ( const group of groups ) {
-		if ( alive( group ) ) {
+		if ( isAlive( group ) ) {
 			say(
 				`stopping process group ${ group } left by an earlier npm start that was killed`
 			);
-			try {
-				process.kill( -group, 'SIGKILL' );
-			} catch {}
+			signalGroup( group, 'SIGKILL' );
 		}
 	}
 }
@@ -80,7 +70,7 @@ async function refuseSecondStart(): Promise< void > {
 			pid: number;
 			groups?: number[];
 		};
-		if ( alive( previous.pid ) ) {
+		if ( isAlive( previous.pid ) ) {
 			say(
 				`a Playground store is already running on ${ storeUrl } (npm start, pid ${ previous.pid }). ` +
 					`Use it, stop it with Ctrl-C in its terminal (or kill ${ previous.pid }), or start another with KC_PLAYGROUND_PORT and KC_SANDBOX_PORT.`
@@ -178,9 +168,7 @@ async function stop( code: number ): Promise< never > {
 	stopping = true;
 	for ( const child of children ) {
 		if ( child.pid && child.exitCode === null ) {
-			try {
-				process.kill( -child.pid, 'SIGTERM' );
-			} catch {}
+			signalGroup( child.pid, 'SIGTERM' );
 		}
 	}
 	const deadline = Date.now() + 5000;
@@ -198,36 +186,44 @@ async function stop( code: number ): Promise< never > {
 			child.exitCode === null &&
 			child.signalCode === null
 		) {
-			try {
-				process.kill( -child.pid, 'SIGKILL' );
-			} catch {}
+			signalGroup( child.pid, 'SIGKILL' );
 		}
 	}
 	rmSync( runFile, { force: true } );
 	process.exit( code );
 }
 
-async function waitFor(
+/** Waits until url answers with a status `accept` takes; stops everything when it does not in time. */
+async function waitForUrl(
 	url: string,
 	what: string,
 	timeoutSeconds: number,
 	accept: ( status: number ) => boolean
-) {
-	const deadline = Date.now() + timeoutSeconds * 1000;
-	while ( Date.now() < deadline ) {
-		try {
-			const response = await fetch( url, {
-				redirect: 'manual',
-				signal: AbortSignal.timeout( 30_000 ),
-			} );
-			if ( accept( response.status ) ) {
-				return;
-			}
-		} catch {}
-		await new Promise( ( resolve ) => setTimeout( resolve, 1000 ) );
+): Promise< void > {
+	try {
+		await waitFor(
+			what,
+			async () => {
+				try {
+					const response = await fetch( url, {
+						redirect: 'manual',
+						signal: AbortSignal.timeout( 30_000 ),
+					} );
+					await response.arrayBuffer();
+					return accept( response.status );
+				} catch {
+					return false;
+				}
+			},
+			timeoutSeconds * 1000,
+			url,
+			undefined,
+			1000
+		);
+	} catch ( error ) {
+		say( error instanceof Error ? error.message : String( error ) );
+		await stop( 1 );
 	}
-	say( `${ what } was not ready within ${ timeoutSeconds } s (${ url }).` );
-	await stop( 1 );
 }
 
 /**
@@ -330,10 +326,16 @@ async function main(): Promise< void > {
 		} );
 	}
 
-	const wordpress = wordpressSource( root, cacheDir );
-	const woocommerce = woocommerceSource( root, cacheDir );
-	say( wordpress.description );
-	say( woocommerce.description );
+	// Without a folder or an archive, Playground downloads WordPress and WooCommerce (needs the internet).
+	const wordpress = await fixture( 'wordpress', { optional: true } );
+	const woocommerce = await fixture( 'woocommerce', { optional: true } );
+	for ( const source of [ wordpress, woocommerce ] ) {
+		say(
+			source.dir
+				? source.description
+				: `${ source.description }; Playground downloads it (needs the internet)`
+		);
+	}
 
 	const credentials = sandboxCredentials();
 	const building = build();
@@ -396,14 +398,14 @@ async function main(): Promise< void > {
 		}
 	);
 
-	await waitFor(
+	await waitForUrl(
 		`${ sandboxUrl }/sandbox/health`,
 		'The sandbox',
 		120,
 		( status ) => status === 200
 	);
 	say( `sandbox ready (${ seconds() } s)` );
-	await waitFor(
+	await waitForUrl(
 		`${ storeUrl }/shop/`,
 		'The store',
 		Number( process.env.KC_START_TIMEOUT ?? 1800 ),

@@ -9,13 +9,12 @@
  * follows the store port unless KC_DB_PORT is set.
  */
 import { spawnSync } from 'node:child_process';
-import { REPO_ROOT } from '../stack/config.ts';
-import { missingSources } from '../stack/fixtures.ts';
+import { REPO_ROOT } from '../lib/root.ts';
+import { missingFixtures } from '../lib/fixtures.ts';
 import { upStack } from '../stack/index.ts';
 import { elapsedSeconds, say } from '../stack/log.ts';
 import { missingPackages } from '../stack/packages.ts';
 import { junitArgs, phpunitBinary } from './phpunit-bin.ts';
-import { SandboxControl } from '../../tests/support/sandbox.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -36,7 +35,7 @@ if ( phpunit === null ) {
 if ( ! existsSync( join( REPO_ROOT, 'vendor', 'autoload.php' ) ) ) {
 	skip( 'vendor/autoload.php is missing (run composer install)' );
 }
-const noSources = missingSources();
+const noSources = missingFixtures();
 if ( noSources !== null ) {
 	skip( noSources );
 }
@@ -74,7 +73,7 @@ const stack = await upStack( {
 // The database was installed afresh, so its order ids start again: sessions an earlier run left in the
 // sandbox would carry the same platformOrderId. Start the sandbox empty too.
 if ( stack.sandboxUrl !== null ) {
-	await new SandboxControl( stack.sandboxUrl ).reset();
+	await fetch( `${ stack.sandboxUrl }/sandbox/reset`, { method: 'POST' } );
 }
 
 let status = 1;

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../stack/config.ts';
+import { REPO_ROOT } from '../lib/root.ts';
 import { junitArgs, phpunitBinary } from './phpunit-bin.ts';
 
 const phpunit = phpunitBinary();

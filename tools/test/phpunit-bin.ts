@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../stack/config.ts';
+import { REPO_ROOT } from '../lib/root.ts';
 
 export function phpunitBinary(): { path: string; note: string } | null {
 	const vendor = join( REPO_ROOT, 'vendor', 'bin', 'phpunit' );

@@ -1,0 +1,275 @@
+/**
+ * Processes and waiting, for every tool: commands run to completion (`run`, `runCommand`), servers started in their
+ * own process group with a pid file (`startDetached`) and stopped by that pid only, never by name
+ * (`stopByPidFile`, `signalGroup`), and polling until something is ready (`waitFor`, `answers`).
+ */
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A failure of a tool that the user can act on: printed without a stack trace. */
+export class ToolError extends Error {
+	override name = 'ToolError';
+}
+
+/** Runs a command to completion; throws with its output when it fails. Returns its stdout. */
+export function run(
+	command: string,
+	args: string[],
+	options: SpawnSyncOptions = {}
+): string {
+	const result = spawnSync( command, args, {
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+		...options,
+	} );
+	if ( result.error ) {
+		throw new ToolError(
+			`${ command } could not run: ${ result.error.message }`
+		);
+	}
+	if ( result.status !== 0 ) {
+		const output =
+			`${ String( result.stdout ?? '' ) }${ String( result.stderr ?? '' ) }`.trim();
+		throw new ToolError(
+			`${ command } ${ args.join( ' ' ) } failed (exit ${ String( result.status ) }):\n${ output }`
+		);
+	}
+	return String( result.stdout ?? '' );
+}
+
+export interface CommandResult {
+	code: number;
+	output: string;
+	seconds: number;
+}
+
+export interface CommandOptions {
+	cwd: string;
+	env?: NodeJS.ProcessEnv;
+	/** Print nothing, keep the output only. */
+	quiet?: boolean;
+}
+
+const MAX_KEPT = 2_000_000;
+
+/**
+ * Runs a command and resolves when it ends: its output is streamed indented (so the parts of a long run stay
+ * apart) and kept for the caller.
+ */
+export function runCommand(
+	command: string,
+	args: string[],
+	options: CommandOptions
+): Promise< CommandResult > {
+	const started = performance.now();
+	if ( ! options.quiet ) {
+		process.stdout.write( `  $ ${ [ command, ...args ].join( ' ' ) }\n` );
+	}
+	return new Promise( ( resolve ) => {
+		let output = '';
+		let pending = '';
+		const child = spawn( command, args, {
+			cwd: options.cwd,
+			env: { ...process.env, ...options.env },
+			stdio: [ 'ignore', 'pipe', 'pipe' ],
+		} );
+		const take = ( chunk: Buffer ) => {
+			const text = chunk.toString();
+			if ( output.length < MAX_KEPT ) {
+				output += text;
+			}
+			if ( options.quiet ) {
+				return;
+			}
+			pending += text;
+			const lines = pending.split( '\n' );
+			pending = lines.pop() ?? '';
+			for ( const line of lines ) {
+				process.stdout.write( `  │ ${ line }\n` );
+			}
+		};
+		child.stdout.on( 'data', take );
+		child.stderr.on( 'data', take );
+		child.on( 'error', ( error ) => {
+			output += `\n${ error.message }\n`;
+		} );
+		child.on( 'close', ( code, signal ) => {
+			if ( pending && ! options.quiet ) {
+				process.stdout.write( `  │ ${ pending }\n` );
+			}
+			resolve( {
+				code: code ?? ( signal ? 128 : 1 ),
+				output,
+				seconds: ( performance.now() - started ) / 1000,
+			} );
+		} );
+	} );
+}
+
+export interface DetachedOptions {
+	cwd?: string;
+	env?: NodeJS.ProcessEnv;
+	logFile: string;
+	pidFile: string;
+}
+
+/** Starts a long-running process in its own process group, output appended to logFile; returns its pid. */
+export function startDetached(
+	command: string,
+	args: string[],
+	options: DetachedOptions
+): number {
+	mkdirSync( dirname( options.logFile ), { recursive: true } );
+	mkdirSync( dirname( options.pidFile ), { recursive: true } );
+	const out = openSync( options.logFile, 'a' );
+	const child = spawn( command, args, {
+		cwd: options.cwd,
+		env: options.env ?? process.env,
+		detached: true,
+		stdio: [ 'ignore', out, out ],
+	} );
+	closeSync( out );
+	if ( child.pid === undefined ) {
+		throw new ToolError(
+			`could not start ${ command } (see ${ options.logFile })`
+		);
+	}
+	child.unref();
+	writeFileSync( options.pidFile, `${ child.pid }\n` );
+	return child.pid;
+}
+
+export function readPid( pidFile: string ): number | null {
+	if ( ! existsSync( pidFile ) ) {
+		return null;
+	}
+	const pid = Number.parseInt( readFileSync( pidFile, 'utf8' ).trim(), 10 );
+	return Number.isInteger( pid ) && pid > 0 ? pid : null;
+}
+
+export function isAlive( pid: number ): boolean {
+	try {
+		process.kill( pid, 0 );
+		return true;
+	} catch ( error ) {
+		return ( error as NodeJS.ErrnoException ).code === 'EPERM';
+	}
+}
+
+/** The pid recorded in pidFile when that process still runs; a stale file is removed. */
+export function runningPid( pidFile: string ): number | null {
+	const pid = readPid( pidFile );
+	if ( pid === null ) {
+		return null;
+	}
+	if ( isAlive( pid ) ) {
+		return pid;
+	}
+	rmSync( pidFile, { force: true } );
+	return null;
+}
+
+/** Sends a signal to the process group led by pid (or to pid alone when it leads none). */
+export function signalGroup( pid: number, signal: NodeJS.Signals ): void {
+	try {
+		process.kill( -pid, signal );
+	} catch {
+		try {
+			process.kill( pid, signal );
+		} catch {
+			// Already gone.
+		}
+	}
+}
+
+/** Stops the process group led by pid: SIGTERM, then SIGKILL after graceMs. */
+export async function stopGroup(
+	pid: number,
+	graceMs = 15_000
+): Promise< void > {
+	signalGroup( pid, 'SIGTERM' );
+	const deadline = Date.now() + graceMs;
+	while ( isAlive( pid ) && Date.now() < deadline ) {
+		await sleep( 100 );
+	}
+	if ( isAlive( pid ) ) {
+		signalGroup( pid, 'SIGKILL' );
+		await sleep( 200 );
+	}
+}
+
+/** Stops the process recorded in pidFile and its process group; returns whether something was running. */
+export async function stopByPidFile(
+	pidFile: string,
+	graceMs = 15_000
+): Promise< boolean > {
+	const pid = runningPid( pidFile );
+	if ( pid === null ) {
+		return false;
+	}
+	await stopGroup( pid, graceMs );
+	rmSync( pidFile, { force: true } );
+	return true;
+}
+
+/**
+ * Polls check() until it returns true or timeoutMs passes; the error names what was awaited. When it fails and
+ * cleanup is given (stopping what was just started), cleanup runs first. A check that throws ends the wait.
+ */
+export async function waitFor(
+	what: string,
+	check: () => Promise< boolean > | boolean,
+	timeoutMs: number,
+	hint = '',
+	cleanup?: () => Promise< unknown >,
+	intervalMs = 150
+): Promise< void > {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		let ready = false;
+		try {
+			ready = await check();
+		} catch ( error ) {
+			await cleanup?.();
+			throw error;
+		}
+		if ( ready ) {
+			return;
+		}
+		if ( Date.now() > deadline ) {
+			await cleanup?.();
+			throw new ToolError(
+				`${ what } was not ready after ${ timeoutMs / 1000 } s${ hint ? `; ${ hint }` : '' }`
+			);
+		}
+		await sleep( intervalMs );
+	}
+}
+
+/** Whether an HTTP GET of url answers (any status, or 2xx with okOnly) within timeoutMs. */
+export async function answers(
+	url: string,
+	okOnly = false,
+	timeoutMs = 2000
+): Promise< boolean > {
+	try {
+		const response = await fetch( url, {
+			signal: AbortSignal.timeout( timeoutMs ),
+			redirect: 'manual',
+		} );
+		await response.arrayBuffer();
+		return okOnly ? response.ok : true;
+	} catch {
+		return false;
+	}
+}
