@@ -3,9 +3,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT, type StackPaths } from './config.ts';
+import { REPO_ROOT } from '../lib/root.ts';
+import type { StackPaths } from './config.ts';
 import type { StackCredentials } from './credentials.ts';
-import { say, StackError } from './log.ts';
+import { ToolError } from '../lib/process.ts';
+import { say } from './log.ts';
 
 export interface StorePage {
 	id: number;
@@ -31,6 +33,8 @@ export interface InstallEnv {
 	dbName: string;
 	credentials: StackCredentials;
 	sandboxUrl: string | null;
+	/** Activate Redis Object Cache (its drop-in is in place), else make sure it is not active. */
+	objectCache?: boolean;
 }
 
 /** The environment the stack's PHP scripts need to find its WordPress and database. */
@@ -65,6 +69,7 @@ export function installSite(
 				KC_ADMIN_PASSWORD: options.credentials.adminPassword,
 				KC_ADMIN_EMAIL: options.credentials.adminEmail,
 				KC_SANDBOX_URL: options.sandboxUrl ?? '',
+				KC_OBJECT_CACHE: options.objectCache ? 'redis' : 'none',
 				KC_SANDBOX_API_KEY:
 					options.sandboxUrl === null
 						? ''
@@ -78,7 +83,7 @@ export function installSite(
 	);
 	const output = String( result.stdout ?? '' );
 	if ( result.status !== 0 ) {
-		throw new StackError(
+		throw new ToolError(
 			`install.php failed (exit ${ String( result.status ) }):\n${ output }${ String( result.stderr ?? '' ) }\n(WordPress log: ${ paths.debugLog })`
 		);
 	}
@@ -94,7 +99,7 @@ export function installSite(
 		);
 		return summary;
 	} catch {
-		throw new StackError(
+		throw new ToolError(
 			`install.php printed no summary; its output was:\n${ output }${ String( result.stderr ?? '' ) }`
 		);
 	}

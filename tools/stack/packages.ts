@@ -1,11 +1,12 @@
 /**
- * The Debian packages the native stack runs on. Checks with dpkg-query; installs only what is missing.
+ * The Debian packages the stacks run on. Checks with dpkg-query; installs only what is missing.
  */
 import { spawnSync } from 'node:child_process';
-import { run } from './process.ts';
-import { say, StackError } from './log.ts';
+import { run, ToolError } from '../lib/process.ts';
+import { say } from './log.ts';
 
-export const DEBIAN_PACKAGES = [
+/** What the native stack (php -S, MariaDB) and the browser tests need. */
+export const NATIVE_PACKAGES = [
 	'mariadb-server',
 	'mariadb-client',
 	'chromium',
@@ -25,9 +26,18 @@ export const DEBIAN_PACKAGES = [
 	'unzip',
 ] as const;
 
+/** The production stack adds nginx, PHP-FPM and Redis with PHP's Redis extension. */
+export const PRODUCTION_PACKAGES = [
+	...NATIVE_PACKAGES,
+	'nginx',
+	'php8.2-fpm',
+	'redis-server',
+	'php8.2-redis',
+] as const;
+
 /** The packages of the list that dpkg does not report as installed. */
 export function missingPackages(
-	packages: readonly string[] = DEBIAN_PACKAGES
+	packages: readonly string[] = PRODUCTION_PACKAGES
 ): string[] {
 	const result = spawnSync(
 		'dpkg-query',
@@ -35,7 +45,7 @@ export function missingPackages(
 		{ encoding: 'utf8' }
 	);
 	if ( result.error ) {
-		throw new StackError(
+		throw new ToolError(
 			`dpkg-query is not available (${ result.error.message }): this stack needs Debian or Ubuntu`
 		);
 	}
@@ -50,7 +60,7 @@ export function missingPackages(
 
 /** Installs what is missing (apt-get update + install), as root only; otherwise says what to run. */
 export function ensurePackages(
-	packages: readonly string[] = DEBIAN_PACKAGES
+	packages: readonly string[] = PRODUCTION_PACKAGES
 ): void {
 	const missing = missingPackages( packages );
 	if ( missing.length === 0 ) {
@@ -58,7 +68,7 @@ export function ensurePackages(
 		return;
 	}
 	if ( typeof process.getuid === 'function' && process.getuid() !== 0 ) {
-		throw new StackError(
+		throw new ToolError(
 			`missing Debian packages: ${ missing.join( ' ' ) }. Install them with: sudo apt-get install -y ${ missing.join( ' ' ) }`
 		);
 	}
@@ -72,7 +82,7 @@ export function ensurePackages(
 	);
 	const still = missingPackages( packages );
 	if ( still.length > 0 ) {
-		throw new StackError(
+		throw new ToolError(
 			`apt-get did not install: ${ still.join( ' ' ) }`
 		);
 	}

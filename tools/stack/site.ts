@@ -1,9 +1,12 @@
 /**
  * The WordPress folder of a stack: a hard-linked copy of core (a copy where hard links are impossible), with
- * WooCommerce and this repository linked in as plugins, and a wp-config.php written for the stack.
+ * WooCommerce and this repository (or KC_PLUGIN_DIR) linked in as plugins, and a wp-config.php written for the
+ * stack. With an object cache, Redis Object Cache is linked in too and its drop-in copied to
+ * wp-content/object-cache.php; without one, the drop-in is removed.
  */
 import { randomBytes } from 'node:crypto';
 import {
+	copyFileSync,
 	existsSync,
 	lstatSync,
 	mkdirSync,
@@ -13,12 +16,13 @@ import {
 	symlinkSync,
 	writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT, type StackConfig, type StackPaths } from './config.ts';
+import { join, resolve } from 'node:path';
+import { REPO_ROOT } from '../lib/root.ts';
+import type { StackConfig, StackPaths } from './config.ts';
 import { DB_PASSWORD, DB_USER } from './mariadb.ts';
-import type { Sources } from './fixtures.ts';
 import { spawnSync } from 'node:child_process';
-import { say, StackError } from './log.ts';
+import { ToolError } from '../lib/process.ts';
+import { say } from './log.ts';
 
 function link( target: string, path: string ): void {
 	let current: string | null = null;
@@ -58,7 +62,7 @@ function copyCore( from: string, to: string ): void {
 		} );
 	}
 	if ( result.status !== 0 ) {
-		throw new StackError(
+		throw new ToolError(
 			`could not copy WordPress into ${ to }: ${ String( result.stderr ) }`
 		);
 	}
@@ -92,11 +96,33 @@ function salts( dir: string ): string {
 	return readFileSync( file, 'utf8' );
 }
 
+export interface SiteSources {
+	wordpress: string;
+	woocommerce: string;
+	/** Redis Object Cache's folder: the object cache is on when this and `redisSocket` are given. */
+	redisCache?: string | null;
+}
+
+export interface SiteOptions {
+	/** Redis's socket for the object cache; null or absent: no persistent object cache. */
+	redisSocket?: string | null;
+}
+
+/** The plugin folder the store runs: this repository, or KC_PLUGIN_DIR (e.g. a copy of one commit). */
+export function pluginSource(): string {
+	const dir = process.env.KC_PLUGIN_DIR;
+	return dir ? resolve( REPO_ROOT, dir ) : REPO_ROOT;
+}
+
 function phpString( value: string ): string {
 	return `'${ value.replace( /\\/g, '\\\\' ).replace( /'/g, "\\'" ) }'`;
 }
 
-function wpConfig( config: StackConfig, paths: StackPaths ): string {
+function wpConfig(
+	config: StackConfig,
+	paths: StackPaths,
+	redisSocket: string | null
+): string {
 	const home = `http://127.0.0.1:${ config.port }`;
 	const apiUrl = process.env.KOREA_CHECKOUT_API_URL;
 	const lines = [
@@ -123,6 +149,18 @@ function wpConfig( config: StackConfig, paths: StackPaths ): string {
 		'// No internet here: requests to anything but this machine fail at once instead of waiting for a timeout.',
 		"define( 'WP_HTTP_BLOCK_EXTERNAL', true );",
 	];
+	if ( redisSocket !== null ) {
+		lines.push(
+			"// The persistent object cache (wp-content/object-cache.php from Redis Object Cache) on this stack's Redis.",
+			"define( 'WP_REDIS_CLIENT', 'phpredis' );",
+			"define( 'WP_REDIS_SCHEME', 'unix' );",
+			`define( 'WP_REDIS_PATH', ${ phpString( redisSocket ) } );`,
+			"define( 'WP_REDIS_TIMEOUT', 5 );",
+			"define( 'WP_REDIS_READ_TIMEOUT', 5 );",
+			"// One prefix per database: a second WordPress on the same Redis (a test network) never reads this one's keys.",
+			"define( 'WP_REDIS_PREFIX', DB_NAME . ':' );"
+		);
+	}
 	if ( apiUrl !== undefined && apiUrl !== '' ) {
 		lines.push(
 			`define( 'KOREA_CHECKOUT_API_URL', ${ phpString( apiUrl ) } );`
@@ -142,18 +180,30 @@ function wpConfig( config: StackConfig, paths: StackPaths ): string {
 export function ensureSite(
 	config: StackConfig,
 	paths: StackPaths,
-	sources: Sources
+	sources: SiteSources,
+	options: SiteOptions = {}
 ): void {
 	copyCore( sources.wordpress, paths.site );
-	const plugins = join( paths.site, 'wp-content', 'plugins' );
+	const content = join( paths.site, 'wp-content' );
+	const plugins = join( content, 'plugins' );
 	mkdirSync( plugins, { recursive: true } );
 	link( sources.woocommerce, join( plugins, 'woocommerce' ) );
-	link( REPO_ROOT, join( plugins, 'korea-checkout' ) );
-	mkdirSync( join( paths.site, 'wp-content', 'uploads' ), {
-		recursive: true,
-	} );
+	link( pluginSource(), join( plugins, 'korea-checkout' ) );
+	const redisSocket =
+		options.redisSocket && sources.redisCache ? options.redisSocket : null;
+	const dropIn = join( content, 'object-cache.php' );
+	if ( redisSocket !== null && sources.redisCache ) {
+		link( sources.redisCache, join( plugins, 'redis-cache' ) );
+		copyFileSync(
+			join( sources.redisCache, 'includes', 'object-cache.php' ),
+			dropIn
+		);
+	} else {
+		rmSync( dropIn, { force: true } );
+	}
+	mkdirSync( join( content, 'uploads' ), { recursive: true } );
 	writeFileSync(
 		join( paths.site, 'wp-config.php' ),
-		wpConfig( config, paths )
+		wpConfig( config, paths, redisSocket )
 	);
 }

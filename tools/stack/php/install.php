@@ -6,7 +6,8 @@
  * Usage: KC_WP_ROOT=<site> php tools/stack/php/install.php
  * Each phase runs in a process of its own (core, activate, configure, rewrite), because WordPress must be loaded anew
  * once the plugins are active. Environment: KC_WP_ROOT, KC_DB_NAME (optional), KC_ADMIN_USER,
- * KC_ADMIN_PASSWORD, KC_ADMIN_EMAIL, KC_SANDBOX_URL, KC_SANDBOX_API_KEY, KC_SANDBOX_WEBHOOK_SECRET.
+ * KC_ADMIN_PASSWORD, KC_ADMIN_EMAIL, KC_SANDBOX_URL, KC_SANDBOX_API_KEY, KC_SANDBOX_WEBHOOK_SECRET,
+ * KC_OBJECT_CACHE (redis|none).
  * The last line of the output is a JSON summary (pages and products).
  *
  * @package KoreaCheckout
@@ -110,14 +111,22 @@ function kc_install_core(): void {
 }
 
 /**
- * Activates WooCommerce, then Korea Checkout, each with its activation hooks, as an administrator would.
+ * Activates WooCommerce, then Korea Checkout, each with its activation hooks, as an administrator would; with
+ * KC_OBJECT_CACHE=redis also Redis Object Cache (whose drop-in the stack put in place), else it is deactivated.
  */
 function kc_activate_plugins(): void {
 	$admin = get_user_by( 'login', kc_env( 'KC_ADMIN_USER', 'admin' ) );
 	if ( $admin ) {
 		wp_set_current_user( $admin->ID );
 	}
-	foreach ( array( 'woocommerce/woocommerce.php', 'korea-checkout/korea-checkout.php' ) as $plugin ) {
+	$plugins = array( 'woocommerce/woocommerce.php', 'korea-checkout/korea-checkout.php' );
+	if ( 'redis' === kc_env( 'KC_OBJECT_CACHE', 'none' ) ) {
+		$plugins[] = 'redis-cache/redis-cache.php';
+	} elseif ( is_plugin_active( 'redis-cache/redis-cache.php' ) ) {
+		deactivate_plugins( 'redis-cache/redis-cache.php', true );
+		kc_say( 'redis-cache/redis-cache.php deactivated (no object cache)' );
+	}
+	foreach ( $plugins as $plugin ) {
 		if ( is_plugin_active( $plugin ) ) {
 			kc_say( "{$plugin} already active" );
 			continue;
