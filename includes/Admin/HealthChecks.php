@@ -7,8 +7,11 @@
 
 namespace KoreaCheckout\Admin;
 
+use KoreaCheckout\Plugin;
 use KoreaCheckout\Settings\Settings;
+use KoreaCheckout\Webhook\Endpoint;
 use KoreaCheckout\Webhook\LastWebhook;
+use KoreaCheckout\Webhook\Refusals;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -63,7 +66,7 @@ final class HealthChecks {
 			'korea_checkout_webhook_secret',
 			Settings::is_sandbox() ? 'recommended' : 'critical',
 			__( 'Korea Checkout has no webhook secret', 'korea-checkout' ),
-			__( 'Without the webhook signing secret the store refuses Korea Checkout’s webhooks, so a payment is only recorded when the shopper comes back to the store (or when the plugin re-checks it later). Copy the whsec_ secret from the dashboard’s webhook settings.', 'korea-checkout' )
+			__( 'Webhooks are not signed, so the store cannot trust what they say: it only takes a webhook as a hint to ask Korea Checkout about that payment, at most once every few seconds. Payments are still recorded, but a little later and with more requests to Korea Checkout. Copy the whsec_ secret from the dashboard’s webhook settings into the settings page to have webhooks verified.', 'korea-checkout' )
 		);
 	}
 
@@ -93,8 +96,10 @@ final class HealthChecks {
 	 */
 	public function rest_api(): array {
 		$routes = rest_get_server()->get_routes();
-		if ( ! isset( $routes['/korea-checkout/v1/webhook'] ) ) {
-			return self::result( 'korea_checkout_rest_api', 'critical', __( 'The Korea Checkout webhook endpoint is missing', 'korea-checkout' ), __( 'The REST route korea-checkout/v1/webhook is not registered, so webhooks cannot arrive. Another plugin may be removing REST routes; deactivate plugins one by one to find it.', 'korea-checkout' ) );
+		$route  = Plugin::REST_NAMESPACE . Endpoint::ROUTE;
+		if ( ! isset( $routes[ '/' . $route ] ) ) {
+			/* translators: %s: the REST route, korea-checkout/v1/webhook */
+			return self::result( 'korea_checkout_rest_api', 'critical', __( 'The Korea Checkout webhook endpoint is missing', 'korea-checkout' ), sprintf( __( 'The REST route %s is not registered, so webhooks cannot arrive. Another plugin may be removing REST routes; deactivate plugins one by one to find it.', 'korea-checkout' ), $route ) );
 		}
 		$response = wp_remote_request(
 			Urls::webhook(),
@@ -111,8 +116,8 @@ final class HealthChecks {
 		}
 		$status = (int) wp_remote_retrieve_response_code( $response );
 		if ( 200 !== $status ) {
-			/* translators: %d: an HTTP status code */
-			return self::result( 'korea_checkout_rest_api', 'critical', __( 'The Korea Checkout webhook endpoint does not answer', 'korea-checkout' ), sprintf( __( 'The REST API answered HTTP %d at the webhook address. Webhooks will fail until /wp-json/korea-checkout/v1/webhook answers; check permalinks, security plugins and server rules for /wp-json/.', 'korea-checkout' ), $status ) );
+			/* translators: 1: an HTTP status code, 2: the webhook address */
+			return self::result( 'korea_checkout_rest_api', 'critical', __( 'The Korea Checkout webhook endpoint does not answer', 'korea-checkout' ), sprintf( __( 'The REST API answered HTTP %1$d at the webhook address. Webhooks will fail until %2$s answers; check permalinks, security plugins and server rules for /wp-json/.', 'korea-checkout' ), $status, Endpoint::url() ) );
 		}
 		return self::result( 'korea_checkout_rest_api', 'good', __( 'The Korea Checkout webhook endpoint answers', 'korea-checkout' ), __( 'This site’s REST API answered at the webhook address.', 'korea-checkout' ), false );
 	}
@@ -159,26 +164,25 @@ final class HealthChecks {
 	}
 
 	/**
-	 * When the last webhook arrived and whether it verified.
+	 * When the last webhook was accepted, whether it was signed, and whether requests are being refused.
 	 *
 	 * @return array<string, mixed>
 	 */
 	public function last_webhook(): array {
-		$last = LastWebhook::get();
+		$refused = self::refusal_sentence();
+		$last    = LastWebhook::get();
 		if ( null === $last ) {
-			return self::result( 'korea_checkout_last_webhook', 'recommended', __( 'No Korea Checkout webhook has arrived yet', 'korea-checkout' ), __( 'Once a payment is made, Korea Checkout notifies the store by webhook. If payments were made and nothing arrived, check that the webhook address on the settings page is entered in the Korea Checkout dashboard.', 'korea-checkout' ) );
+			return self::result( 'korea_checkout_last_webhook', '' === $refused ? 'recommended' : 'critical', __( 'No Korea Checkout webhook has been accepted yet', 'korea-checkout' ), trim( __( 'Once a payment is made, Korea Checkout notifies the store by webhook. If payments were made and nothing arrived, check that the webhook address on the settings page is entered in the Korea Checkout dashboard.', 'korea-checkout' ) . ' ' . $refused ) );
 		}
-		$time  = (int) $last['time'];
-		$event = '' !== (string) ( $last['event'] ?? '' ) ? (string) $last['event'] : __( '(unreadable)', 'korea-checkout' );
-		$when  = sprintf(
-			/* translators: 1: date and time, 2: how long ago */
-			__( '%1$s (%2$s ago)', 'korea-checkout' ),
-			wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), $time ),
-			human_time_diff( $time )
-		);
-		if ( true !== ( $last['verified'] ?? null ) ) {
-			/* translators: 1: event name, 2: date and time, 3: refusal code */
-			return self::result( 'korea_checkout_last_webhook', 'critical', __( 'The last Korea Checkout webhook failed its check', 'korea-checkout' ), sprintf( __( 'The webhook %1$s that arrived %2$s was refused (%3$s). When the signature did not match, the webhook secret on the settings page differs from the one in the Korea Checkout dashboard: copy it again. When the time was off, check the server clock.', 'korea-checkout' ), $event, $when, (string) ( $last['reason'] ?? '' ) ) );
+		$time  = $last['time'];
+		$event = '' !== $last['event'] ? $last['event'] : __( '(unreadable)', 'korea-checkout' );
+		$when  = self::when( $time );
+		if ( ! $last['signed'] ) {
+			/* translators: 1: event name, 2: date and time */
+			return self::result( 'korea_checkout_last_webhook', 'recommended', __( 'Korea Checkout webhooks arrive unsigned', 'korea-checkout' ), trim( sprintf( __( 'The last webhook, %1$s, arrived %2$s without a signature the store could check, so it was only used as a hint to ask Korea Checkout. Save the webhook secret on the settings page to have webhooks verified.', 'korea-checkout' ), $event, $when ) . ' ' . $refused ) );
+		}
+		if ( '' !== $refused ) {
+			return self::result( 'korea_checkout_last_webhook', 'critical', __( 'Some Korea Checkout webhooks are refused', 'korea-checkout' ), $refused );
 		}
 		if ( ! Settings::is_sandbox() && time() - $time > self::QUIET_WEBHOOKS ) {
 			/* translators: 1: event name, 2: date and time */
@@ -186,6 +190,42 @@ final class HealthChecks {
 		}
 		/* translators: 1: event name, 2: date and time */
 		return self::result( 'korea_checkout_last_webhook', 'good', __( 'Korea Checkout webhooks arrive and verify', 'korea-checkout' ), sprintf( __( 'The last webhook, %1$s, arrived %2$s and its signature was valid.', 'korea-checkout' ), $event, $when ), false );
+	}
+
+	/**
+	 * A sentence about requests refused in the last day, '' when there were none.
+	 */
+	private static function refusal_sentence(): string {
+		$refusals = Refusals::get();
+		if ( null === $refusals || time() - $refusals['time'] > DAY_IN_SECONDS ) {
+			return '';
+		}
+		return sprintf(
+			/* translators: 1: number of refused requests, 2: date and time of the latest, 3: refusal code such as signature_mismatch */
+			_n(
+				'%1$d request to the webhook address was refused, the latest %2$s (%3$s). When the signature did not match, the webhook secret on the settings page differs from the one in the Korea Checkout dashboard: copy it again. When the time was off, check the server clock.',
+				'%1$d requests to the webhook address were refused, the latest %2$s (%3$s). When the signature did not match, the webhook secret on the settings page differs from the one in the Korea Checkout dashboard: copy it again. When the time was off, check the server clock.',
+				max( 1, $refusals['count'] ),
+				'korea-checkout'
+			),
+			max( 1, $refusals['count'] ),
+			self::when( $refusals['time'] ),
+			$refusals['reason']
+		);
+	}
+
+	/**
+	 * A date and time with how long ago it was.
+	 *
+	 * @param int $time Unix time.
+	 */
+	private static function when( int $time ): string {
+		return sprintf(
+			/* translators: 1: date and time, 2: how long ago */
+			__( '%1$s (%2$s ago)', 'korea-checkout' ),
+			wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), $time ),
+			human_time_diff( $time )
+		);
 	}
 
 	/**

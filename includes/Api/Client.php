@@ -80,20 +80,22 @@ class Client {
 	/**
 	 * The session as the API sees it now (the `data` object).
 	 *
-	 * @param string $id Session id.
+	 * @param string     $id      Session id.
+	 * @param float|null $timeout Seconds the read may take (a caller with a deadline); null for TIMEOUT.
 	 * @return array<string, mixed>
 	 * @throws ApiException On any failure.
 	 */
-	public function get_session( string $id ): array {
-		$answer = $this->request( 'GET', '/api/checkout/session/' . rawurlencode( $id ) );
+	public function get_session( string $id, ?float $timeout = null ): array {
+		$answer = $this->request( 'GET', '/api/checkout/session/' . rawurlencode( $id ), null, array(), $timeout );
 		return self::data_of( $answer );
 	}
 
 	/**
-	 * Merges `customer` and/or `metadata` into a pending session; returns the session as GET shows it.
+	 * Merges `customer`, `metadata` and/or an earlier `expiresAt` into a pending session; returns the session as
+	 * GET shows it. An `expiresAt` at or before now ends the session at once (how a replaced session is retired).
 	 *
 	 * @param string               $id     Session id.
-	 * @param array<string, mixed> $fields `customer` and/or `metadata`.
+	 * @param array<string, mixed> $fields `customer`, `metadata`, `expiresAt`.
 	 * @return array<string, mixed>
 	 * @throws ApiException On any failure.
 	 */
@@ -105,22 +107,24 @@ class Client {
 	/**
 	 * Refunds part of a payment, or (amount null) the rest of it.
 	 *
-	 * @param string   $id     Session id.
-	 * @param int|null $amount Amount in minor units, null for everything left.
-	 * @param string   $reason Why, as the store owner wrote it.
-	 * @param string   $currency Currency of the session, to send the amount in its major unit.
+	 * @param string   $id              Session id.
+	 * @param int|null $amount          Amount in minor units, null for everything left.
+	 * @param string   $reason          Why, as the store owner wrote it.
+	 * @param string   $currency        Currency of the session, to send the amount in its major unit.
+	 * @param bool     $notify_customer Whether the service tells the shopper.
+	 * @param string   $idempotency_key Same key + same body = the same refund, never a second one.
 	 * @return array<string, mixed> `{refundId, status, amount, reason, processedAt}`.
 	 * @throws ApiException On any failure.
 	 */
-	public function refund( string $id, ?int $amount, string $reason, string $currency = 'KRW' ): array {
+	public function refund( string $id, ?int $amount, string $reason, string $currency, bool $notify_customer, string $idempotency_key ): array {
 		$body = array(
 			'reason'          => $reason,
-			'notify_customer' => true,
+			'notify_customer' => $notify_customer,
 		);
 		if ( null !== $amount ) {
 			$body['amount'] = Money::to_major( $amount, $currency );
 		}
-		return $this->request( 'POST', '/api/checkout/session/' . rawurlencode( $id ) . '/refund', $body );
+		return $this->request( 'POST', '/api/checkout/session/' . rawurlencode( $id ) . '/refund', $body, array( 'Idempotency-Key' => $idempotency_key ) );
 	}
 
 	/**
@@ -162,18 +166,20 @@ class Client {
 	 * @param string                $path    Path below the base URL.
 	 * @param array<string, mixed>  $body    JSON body, null for none.
 	 * @param array<string, string> $headers Extra headers.
+	 * @param float|null            $timeout Seconds the exchange may take; null for TIMEOUT. A caller with a
+	 *                                       timeout of its own gets no retry after a 429.
 	 * @return array<string, mixed>
 	 * @throws ApiException On any failure.
 	 */
-	public function request( string $method, string $path, ?array $body = null, array $headers = array() ): array {
+	public function request( string $method, string $path, ?array $body = null, array $headers = array(), ?float $timeout = null ): array {
 		if ( '' === $this->api_key ) {
 			throw new ApiException( 'unauthorized', ErrorMessages::for_code( 'unauthorized', 401 ), 0 );
 		}
 		try {
-			return $this->send( $method, $path, $body, $headers );
+			return $this->send( $method, $path, $body, $headers, $timeout ?? (float) self::TIMEOUT );
 		} catch ( ApiException $e ) {
 			$wait = $e->get_retry_after();
-			if ( 'rate_limited' !== $e->get_error_code() || null === $wait || $wait > self::RETRY_BUDGET ) {
+			if ( null !== $timeout || 'rate_limited' !== $e->get_error_code() || null === $wait || $wait > self::RETRY_BUDGET ) {
 				throw $e;
 			}
 			Logger::info(
@@ -186,7 +192,7 @@ class Client {
 			if ( $wait > 0 ) {
 				sleep( $wait );
 			}
-			return $this->send( $method, $path, $body, $headers );
+			return $this->send( $method, $path, $body, $headers, (float) self::TIMEOUT );
 		}
 	}
 
@@ -197,13 +203,14 @@ class Client {
 	 * @param string                $path    Path below the base URL.
 	 * @param array<string, mixed>  $body    JSON body, null for none.
 	 * @param array<string, string> $headers Extra headers.
+	 * @param float                 $timeout Seconds.
 	 * @return array<string, mixed>
 	 * @throws ApiException On any failure.
 	 */
-	private function send( string $method, string $path, ?array $body, array $headers ): array {
+	private function send( string $method, string $path, ?array $body, array $headers, float $timeout ): array {
 		$args = array(
 			'method'      => $method,
-			'timeout'     => self::TIMEOUT,
+			'timeout'     => $timeout,
 			'redirection' => 0,
 			'headers'     => array_merge(
 				array(

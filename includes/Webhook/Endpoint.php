@@ -11,24 +11,31 @@ use KoreaCheckout\Api\ApiException;
 use KoreaCheckout\Api\Client;
 use KoreaCheckout\Logging\Logger;
 use KoreaCheckout\Orders\LockTimeout;
+use KoreaCheckout\Orders\OrderMeta;
+use KoreaCheckout\Orders\OutOfTime;
+use KoreaCheckout\Orders\Refresh;
 use KoreaCheckout\Orders\SessionOwner;
-use KoreaCheckout\Orders\SessionSync;
+use KoreaCheckout\Plugin;
 use KoreaCheckout\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * The signature is the authentication, so the route is open to anyone and checks, in this order: body size
- * (413), signature and timestamp over the raw body (400), the JSON (400). A verified event is then claimed by its
- * id (a redelivery is acknowledged without a second run), its session is read back from the API, and only then
- * does SessionSync change the order. Unknown events and sessions of other stores are acknowledged and ignored.
- * When the API cannot be reached or the order stays locked, the claim is released and a 503 asks the service to
- * deliver again later.
+ * (413), signature and timestamp over the raw body (400), the body's shape (400). A refused request writes
+ * nothing but Refusals' counter. An accepted event is claimed in EventStore, its order found through the
+ * sessions the store recorded, and the order refreshed from the API (Orders\Refresh), all within BUDGET seconds
+ * of the request's start, well inside the service's 10-second delivery timeout. Whatever cannot be finished in
+ * time, or fails, answers 503 and leaves the event `failed`: the service delivers it again, and the Webhook
+ * module's retry job takes it up meanwhile.
+ *
+ * With no webhook secret saved (the service's documentation calls the signature "recommended"), a webhook is only
+ * a hint to look: the store takes nothing from it but `data.sessionId`, and reads that session from the API at
+ * most once every HINT_INTERVAL seconds.
  */
 final class Endpoint {
 
-	public const NAMESPACE = 'korea-checkout/v1';
-	public const ROUTE     = '/webhook';
+	public const ROUTE = '/webhook';
 
 	/**
 	 * Largest body accepted, in bytes. Real events are a few kilobytes.
@@ -36,37 +43,44 @@ final class Endpoint {
 	public const MAX_BYTES = 65536;
 
 	/**
-	 * Makes the API client; replaceable for tests of the route without a network.
-	 *
-	 * @var callable(): Client
+	 * Seconds from the request's start within which everything is done or given up.
 	 */
-	private $client_factory;
+	public const BUDGET = 8.0;
 
 	/**
-	 * Sets how the API client is made.
-	 *
-	 * @param callable|null $client_factory Returns an Api\Client; default `new Client()`.
+	 * Seconds between two API reads of one session prompted by unsigned webhooks.
 	 */
-	public function __construct( ?callable $client_factory = null ) {
-		$this->client_factory = $client_factory ?? static function (): Client {
-			return new Client();
-		};
+	public const HINT_INTERVAL = 10;
+
+	/**
+	 * API client.
+	 *
+	 * @var Client|null
+	 */
+	private ?Client $client;
+
+	/**
+	 * Creates the endpoint.
+	 *
+	 * @param Client|null $client API client; default one with the saved settings.
+	 */
+	public function __construct( ?Client $client = null ) {
+		$this->client = $client;
 	}
 
 	/**
-	 * Adds the hooks: the route on `rest_api_init`, and the raw-body filter.
+	 * The webhook URL of this store, to paste into the Korea Checkout dashboard and to send with each session.
 	 */
-	public function register(): void {
-		add_action( 'rest_api_init', array( $this, 'register_route' ) );
-		add_filter( 'rest_request_before_callbacks', array( $this, 'keep_raw_body' ), 10, 3 );
+	public static function url(): string {
+		return rest_url( Plugin::REST_NAMESPACE . self::ROUTE );
 	}
 
 	/**
-	 * Registers the route.
+	 * Registers the route (on `rest_api_init`).
 	 */
 	public function register_route(): void {
 		register_rest_route(
-			self::NAMESPACE,
+			Plugin::REST_NAMESPACE,
 			self::ROUTE,
 			array(
 				'methods'             => 'POST',
@@ -79,6 +93,7 @@ final class Endpoint {
 	/**
 	 * Lets handle() see bodies that WordPress could not parse as JSON, so that the signature is checked first and
 	 * every refusal has the contract's error shape (WordPress would answer `rest_invalid_json` in its own shape).
+	 * On `rest_request_before_callbacks`.
 	 *
 	 * @param mixed                $response What WordPress would answer so far (null when nothing went wrong).
 	 * @param array<string, mixed> $handler  The matched route handler.
@@ -94,162 +109,175 @@ final class Endpoint {
 	}
 
 	/**
-	 * The webhook URL of this store.
-	 */
-	public static function url(): string {
-		return rest_url( self::NAMESPACE . self::ROUTE );
-	}
-
-	/**
 	 * Handles one delivery.
 	 *
 	 * @param \WP_REST_Request $request The request.
 	 */
 	public function handle( \WP_REST_Request $request ): \WP_REST_Response {
-		$body = $request->get_body();
+		$deadline = self::started() + self::BUDGET;
+		$body     = $request->get_body();
 		if ( strlen( $body ) > self::MAX_BYTES ) {
-			LastWebhook::record( false, '', 'payload_too_large' );
+			Refusals::count( 'payload_too_large' );
 			/* translators: %d: size limit in bytes */
-			return self::error( 413, 'payload_too_large', sprintf( __( 'The webhook body is larger than %d bytes.', 'korea-checkout' ), self::MAX_BYTES ) );
+			return Answer::error( 413, 'payload_too_large', sprintf( __( 'The webhook body is larger than %d bytes.', 'korea-checkout' ), self::MAX_BYTES ) );
 		}
 
-		try {
-			( new SignatureVerifier( (string) Settings::get( 'webhook_secret' ) ) )->verify( (string) $request->get_header( SignatureVerifier::HEADER ), $body, time() );
-		} catch ( InvalidSignature $e ) {
-			LastWebhook::record( false, '', $e->getMessage() );
-			Logger::warning( 'Webhook refused: signature not valid.', array( 'reason' => $e->getMessage() ) );
-			return self::error( 400, 'invalid_signature', self::signature_message( $e->getMessage() ), array( 'reason' => $e->getMessage() ) );
+		$secret = (string) Settings::get( 'webhook_secret' );
+		if ( '' !== $secret ) {
+			try {
+				( new SignatureVerifier( $secret ) )->verify( (string) $request->get_header( SignatureVerifier::HEADER ), $body, time() );
+			} catch ( InvalidSignature $e ) {
+				Refusals::count( $e->getMessage() );
+				return Answer::error( 400, 'invalid_signature', Answer::signature_message( $e->getMessage() ), array( 'reason' => $e->getMessage() ) );
+			}
 		}
 
 		try {
 			$event = Event::from_json( $body );
 		} catch ( InvalidPayload $e ) {
-			LastWebhook::record( true, '', 'invalid_payload' );
-			return self::error( 400, 'invalid_payload', __( 'The webhook body is not a valid event.', 'korea-checkout' ), array( 'problem' => $e->getMessage() ) );
-		}
-		LastWebhook::record( true, $event->type, '' );
-
-		if ( ! $event->is_known() ) {
-			return self::ok( $event, 'ignored', 'unknown_event' );
-		}
-		if ( ! EventLog::claim( $event->id ) ) {
-			return self::ok( $event, 'duplicate', 'already_received' );
+			Refusals::count( 'invalid_payload' );
+			return Answer::error( 400, 'invalid_payload', __( 'The webhook body is not a valid event.', 'korea-checkout' ), array( 'problem' => $e->getMessage() ) );
 		}
 
+		return '' === $secret ? $this->hint( $event, $deadline ) : $this->intake( $event, $deadline );
+	}
+
+	/**
+	 * A signed event: claimed once, then settled.
+	 *
+	 * @param Event $event    The verified event.
+	 * @param float $deadline Unix time by which to answer.
+	 */
+	private function intake( Event $event, float $deadline ): \WP_REST_Response {
 		try {
-			return $this->process( $event );
-		} catch ( ApiException $e ) {
-			EventLog::release( $event->id );
-			Logger::warning(
-				'Webhook: the session could not be read back.',
+			$claim = EventStore::claim( $event->key, $event->type, $event->session_id, time() );
+		} catch ( StorageError $e ) {
+			Logger::error(
+				'Webhook: the event could not be claimed; asking the service to deliver again.',
 				array(
-					'event_id' => $event->id,
-					'code'     => $e->get_error_code(),
+					'event' => $event->key,
+					'error' => $e->getMessage(),
 				)
 			);
-			return self::error( 503, 'session_unavailable', __( 'The session could not be read from Korea Checkout; deliver again later.', 'korea-checkout' ) );
+			return Answer::error( 503, 'storage_unavailable', __( 'The store could not record the webhook; deliver again later.', 'korea-checkout' ), array(), 30 );
+		}
+		if ( EventStore::DONE === $claim['outcome'] ) {
+			return Answer::ok( $event->key, 'duplicate', 'already_processed' );
+		}
+		if ( EventStore::BUSY === $claim['outcome'] ) {
+			return Answer::error( 409, 'event_in_progress', __( 'This event is being processed right now; deliver again later.', 'korea-checkout' ), array(), $claim['retry_after'] );
+		}
+
+		LastWebhook::record( $event->type, true );
+		if ( ! $event->is_handled() ) {
+			EventStore::finish( $event->key, $claim['attempt'], EventStore::DONE, 'ignored:unknown_event' );
+			return Answer::ok( $event->key, 'ignored', 'unknown_event' );
+		}
+		return $this->settle( $event->key, $event->session_id, $claim['attempt'], $deadline );
+	}
+
+	/**
+	 * Brings the event's order up to date and ends the claim accordingly. Also used by the Webhook module's retry
+	 * job for events a delivery left unfinished.
+	 *
+	 * @param string     $key        The event key.
+	 * @param string     $session_id The session it is about.
+	 * @param int        $attempt    The claimed attempt.
+	 * @param float|null $deadline   Unix time by which to be done, null for none.
+	 */
+	public function settle( string $key, string $session_id, int $attempt, ?float $deadline ): \WP_REST_Response {
+		$order = self::order_of( $session_id );
+		if ( null === $order ) {
+			EventStore::finish( $key, $attempt, EventStore::DONE, 'ignored:not_this_store' );
+			return Answer::ok( $key, 'ignored', 'not_this_store' );
+		}
+		try {
+			$outcome = ( new Refresh( $this->client ) )->refresh( $order, $session_id, 'webhook', $deadline );
+		} catch ( ApiException $e ) {
+			return $this->give_up( $key, $attempt, $order, 'session_unavailable:' . $e->get_error_code(), 503, __( 'The session could not be read from Korea Checkout; deliver again later.', 'korea-checkout' ) );
 		} catch ( LockTimeout $e ) {
-			EventLog::release( $event->id );
-			return self::error( 503, 'order_busy', __( 'The order is being updated; deliver again later.', 'korea-checkout' ) );
+			return $this->give_up( $key, $attempt, $order, 'order_busy', 503, __( 'The order is being updated; deliver again later.', 'korea-checkout' ) );
+		} catch ( OutOfTime $e ) {
+			return $this->give_up( $key, $attempt, $order, 'out_of_time', 503, __( 'The webhook could not be processed in time; deliver again later.', 'korea-checkout' ) );
 		} catch ( \Throwable $e ) {
-			EventLog::release( $event->id );
 			Logger::error(
 				'Webhook processing failed.',
 				array(
-					'event_id' => $event->id,
-					'error'    => $e->getMessage(),
+					'event' => $key,
+					'error' => $e->getMessage(),
 				)
 			);
-			return self::error( 500, 'processing_failed', __( 'The webhook could not be processed; deliver again later.', 'korea-checkout' ) );
+			return $this->give_up( $key, $attempt, $order, 'processing_failed', 500, __( 'The webhook could not be processed; deliver again later.', 'korea-checkout' ) );
 		}
+		$result = in_array( $outcome['action'], array( Refresh::NOT_OURS, Refresh::GONE ), true ) ? 'ignored' : 'processed';
+		EventStore::finish( $key, $attempt, EventStore::DONE, $result . ':' . $outcome['action'] );
+		return Answer::ok( $key, $result, $outcome['action'] );
 	}
 
 	/**
-	 * Finds the order, reads the session back and applies it.
+	 * An unsigned webhook: a hint that the session may have changed.
 	 *
-	 * @param Event $event A verified, claimed, known event.
-	 * @throws ApiException When the API fails (other than "no such session").
-	 * @throws LockTimeout  When the order stays locked.
+	 * @param Event $event    The parsed (unverified) event.
+	 * @param float $deadline Unix time by which to answer.
 	 */
-	private function process( Event $event ): \WP_REST_Response {
-		$order = SessionOwner::order_for( $event->session_id, $event->metadata );
+	private function hint( Event $event, float $deadline ): \WP_REST_Response {
+		$order = '' === $event->session_id ? null : self::order_of( $event->session_id );
 		if ( null === $order ) {
-			return self::ok( $event, 'ignored', 'not_this_store' );
+			return Answer::ok( $event->key, 'ignored', $event->is_handled() ? 'not_this_store' : 'unknown_event' );
 		}
-
+		if ( ! SessionOwner::may_ask_api( $event->session_id, self::HINT_INTERVAL ) ) {
+			return Answer::error( 503, 'recently_checked', __( 'This session was checked moments ago; deliver again later.', 'korea-checkout' ), array(), self::HINT_INTERVAL );
+		}
+		LastWebhook::record( $event->type, false );
 		try {
-			$session = ( $this->client_factory )()->get_session( $event->session_id );
-		} catch ( ApiException $e ) {
-			if ( 404 === $e->get_status() ) {
-				return self::ok( $event, 'ignored', 'session_not_found' );
-			}
-			throw $e;
+			$outcome = ( new Refresh( $this->client ) )->refresh( $order, $event->session_id, 'webhook', $deadline );
+		} catch ( ApiException | LockTimeout | OutOfTime $e ) {
+			return Answer::error( 503, 'session_unavailable', __( 'The session could not be read from Korea Checkout; deliver again later.', 'korea-checkout' ), array(), self::HINT_INTERVAL );
 		}
-		if ( ( $session['sessionId'] ?? '' ) !== $event->session_id ) {
-			return self::ok( $event, 'ignored', 'session_mismatch' );
-		}
-
-		$action = SessionSync::apply( $order, $session, 'webhook' );
-		return self::ok( $event, 'processed', $action );
+		return Answer::ok( $event->key, 'processed', $outcome['action'] );
 	}
 
 	/**
-	 * A 200 answer.
+	 * Ends a claim as failed and answers so that the service delivers again.
 	 *
-	 * @param Event  $event  The event.
-	 * @param string $result `processed`, `ignored` or `duplicate`.
-	 * @param string $detail What was done or why not.
+	 * @param string    $key     The event key.
+	 * @param int       $attempt The claimed attempt.
+	 * @param \WC_Order $order   The order concerned.
+	 * @param string    $code    Failure code (stored, logged).
+	 * @param int       $status  HTTP status.
+	 * @param string    $message Sentence for the sender.
 	 */
-	private static function ok( Event $event, string $result, string $detail ): \WP_REST_Response {
-		return new \WP_REST_Response(
+	private function give_up( string $key, int $attempt, \WC_Order $order, string $code, int $status, string $message ): \WP_REST_Response {
+		EventStore::finish( $key, $attempt, EventStore::FAILED, 'failed', $code );
+		Logger::warning(
+			'Webhook: left for a later delivery or the retry job.',
 			array(
-				'received' => true,
-				'id'       => $event->id,
-				'result'   => $result,
-				'detail'   => $detail,
-			),
-			200
+				'event'    => $key,
+				'order_id' => $order->get_id(),
+				'reason'   => $code,
+			)
 		);
+		return Answer::error( $status, strtok( $code, ':' ), $message, array(), 30 );
 	}
 
 	/**
-	 * An error in the contract's shape.
+	 * The order that recorded a session, or null. One indexed read; no API call.
 	 *
-	 * @param int                  $status  HTTP status.
-	 * @param string               $code    Machine code.
-	 * @param string               $message Sentence.
-	 * @param array<string, mixed> $details Details.
+	 * @param string $session_id The session.
 	 */
-	private static function error( int $status, string $code, string $message, array $details = array() ): \WP_REST_Response {
-		return new \WP_REST_Response(
-			array(
-				'error' => array(
-					'code'    => $code,
-					'message' => $message,
-					'details' => (object) $details,
-				),
-			),
-			$status
-		);
+	private static function order_of( string $session_id ): ?\WC_Order {
+		$order_id = SessionOwner::order_id_of( $session_id );
+		$order    = $order_id > 0 ? wc_get_order( $order_id ) : null;
+		return $order instanceof \WC_Order && OrderMeta::is_ours( $order ) ? $order : null;
 	}
 
 	/**
-	 * A sentence for a signature refusal.
-	 *
-	 * @param string $reason InvalidSignature code.
+	 * When the request started: the web server's time, so that WordPress's own start-up counts against the budget.
+	 * On the command line (WP-CLI, tests calling the route in-process) there is no web request: now.
 	 */
-	private static function signature_message( string $reason ): string {
-		switch ( $reason ) {
-			case 'secret_missing':
-				return __( 'No webhook secret is configured in this store.', 'korea-checkout' );
-			case 'timestamp_out_of_tolerance':
-				return __( 'The webhook signature is too old or from the future.', 'korea-checkout' );
-			case 'signature_missing':
-				return __( 'The webhook has no x-korea-checkout-signature header.', 'korea-checkout' );
-			case 'signature_malformed':
-				return __( 'The x-korea-checkout-signature header is malformed.', 'korea-checkout' );
-			default:
-				return __( 'The webhook signature does not match.', 'korea-checkout' );
-		}
+	private static function started(): float {
+		$now   = microtime( true );
+		$start = isset( $_SERVER['REQUEST_TIME_FLOAT'] ) ? (float) $_SERVER['REQUEST_TIME_FLOAT'] : 0.0;
+		return ( 'cli' !== PHP_SAPI && $start > 0 && $start <= $now ) ? $start : $now;
 	}
 }

@@ -12,20 +12,24 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Only what the store trusts from a webhook: which event it is and which session it is about. Everything about
  * the payment itself is read back from the API before an order changes.
+ *
+ * Two shapes are accepted: the contract's `{"id": "evt_…", "event", "createdAt", "data": {…}}` and the service
+ * documentation's own `{"event", "data": {…}}`. Without an id, the event is known by the SHA-256 of its raw body,
+ * so that a redelivery of the same bytes is recognised as the same event.
  */
 final class Event {
 
 	/**
-	 * The events the service sends (api-contract.md); others are acknowledged and ignored.
+	 * The events the store acts on (api-contract.md); others are acknowledged and recorded.
 	 */
-	public const KNOWN = array( 'payment.completed', 'payment.failed', 'payment.refunded', 'session.expired' );
+	public const HANDLED = array( 'payment.completed', 'payment.failed', 'payment.refunded', 'session.expired' );
 
 	/**
-	 * Event id, `evt_...`.
+	 * The key the event is stored under: its id, or `sha256:` and the hash of the raw body.
 	 *
 	 * @var string
 	 */
-	public string $id;
+	public string $key;
 
 	/**
 	 * Event type, e.g. `payment.completed`.
@@ -35,48 +39,30 @@ final class Event {
 	public string $type;
 
 	/**
-	 * When the service created the event (unix seconds).
-	 *
-	 * @var int
-	 */
-	public int $created_at;
-
-	/**
-	 * The session id, `cs_...`.
+	 * The session id, `cs_…`; '' for an event the store does not handle that names none.
 	 *
 	 * @var string
 	 */
 	public string $session_id;
 
 	/**
-	 * The session's string metadata as the signed body carries it (`orderId`, `orderKeyHash`, ...); may be empty.
-	 *
-	 * @var array<string, string>
-	 */
-	public array $metadata;
-
-	/**
 	 * Sets the fields.
 	 *
-	 * @param string                $id         Event id.
-	 * @param string                $type       Event type.
-	 * @param int                   $created_at Unix seconds.
-	 * @param string                $session_id Session id.
-	 * @param array<string, string> $metadata   Session metadata from the body.
+	 * @param string $key        Storage key.
+	 * @param string $type       Event type.
+	 * @param string $session_id Session id or ''.
 	 */
-	public function __construct( string $id, string $type, int $created_at, string $session_id, array $metadata = array() ) {
-		$this->id         = $id;
+	public function __construct( string $key, string $type, string $session_id ) {
+		$this->key        = $key;
 		$this->type       = $type;
-		$this->created_at = $created_at;
 		$this->session_id = $session_id;
-		$this->metadata   = $metadata;
 	}
 
 	/**
 	 * Validates a raw body.
 	 *
 	 * @param string $body Raw JSON.
-	 * @throws InvalidPayload When the JSON or one of the required fields is wrong.
+	 * @throws InvalidPayload When the JSON or one of the fields the store reads is wrong.
 	 */
 	public static function from_json( string $body ): self {
 		try {
@@ -85,39 +71,37 @@ final class Event {
 			throw new InvalidPayload( 'The body is not valid JSON.' );
 		}
 		if ( ! is_array( $data ) || array_is_list( $data ) ) {
-			throw new InvalidPayload( 'The body must be a JSON object.' );
+			throw new InvalidPayload( 'The body must be a JSON object with an event.' );
 		}
 
-		$id = $data['id'] ?? null;
-		if ( ! is_string( $id ) || 1 !== preg_match( '/^evt_[A-Za-z0-9_-]{1,100}$/', $id ) ) {
-			throw new InvalidPayload( 'id must be an event id starting with evt_.' );
-		}
 		$type = $data['event'] ?? null;
 		if ( ! is_string( $type ) || 1 !== preg_match( '/^[a-z_]{1,50}(\.[a-z_]{1,50}){0,3}$/', $type ) ) {
 			throw new InvalidPayload( 'event must be an event name such as payment.completed.' );
 		}
-		$created = $data['createdAt'] ?? null;
-		$time    = is_string( $created ) ? strtotime( $created ) : false;
-		if ( false === $time ) {
-			throw new InvalidPayload( 'createdAt must be an ISO 8601 time.' );
+
+		$key = 'sha256:' . hash( 'sha256', $body );
+		if ( array_key_exists( 'id', $data ) ) {
+			if ( ! is_string( $data['id'] ) || 1 !== preg_match( '/^evt_[A-Za-z0-9_-]{1,100}$/', $data['id'] ) ) {
+				throw new InvalidPayload( 'id, when present, must be an event id starting with evt_.' );
+			}
+			$key = $data['id'];
 		}
+		if ( array_key_exists( 'createdAt', $data ) && ( ! is_string( $data['createdAt'] ) || false === strtotime( $data['createdAt'] ) ) ) {
+			throw new InvalidPayload( 'createdAt, when present, must be an ISO 8601 time.' );
+		}
+
 		$session_id = is_array( $data['data'] ?? null ) ? ( $data['data']['sessionId'] ?? null ) : null;
-		if ( ! is_string( $session_id ) || 1 !== preg_match( '/^cs_[A-Za-z0-9_-]{1,100}$/', $session_id ) ) {
+		$valid_id   = is_string( $session_id ) && 1 === preg_match( '/^cs_[A-Za-z0-9_-]{1,100}$/', $session_id );
+		if ( in_array( $type, self::HANDLED, true ) && ! $valid_id ) {
 			throw new InvalidPayload( 'data.sessionId must be a session id starting with cs_.' );
 		}
-		$metadata = array();
-		foreach ( (array) ( $data['data']['metadata'] ?? array() ) as $key => $value ) {
-			if ( is_string( $key ) && is_string( $value ) ) {
-				$metadata[ $key ] = $value;
-			}
-		}
-		return new self( $id, $type, $time, $session_id, $metadata );
+		return new self( $key, $type, $valid_id ? (string) $session_id : '' );
 	}
 
 	/**
 	 * Whether this is one of the events the store acts on.
 	 */
-	public function is_known(): bool {
-		return in_array( $this->type, self::KNOWN, true );
+	public function is_handled(): bool {
+		return in_array( $this->type, self::HANDLED, true );
 	}
 }

@@ -1,6 +1,6 @@
 <?php
 /**
- * The last webhook request and whether it verified, for Site Health and the settings page.
+ * The last webhook the store accepted, for Site Health and the settings page.
  *
  * @package KoreaCheckout
  */
@@ -10,28 +10,38 @@ namespace KoreaCheckout\Webhook;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Stores `korea_checkout_last_webhook` = `{time: int, verified: bool, event: string, reason: string}`: `event`
- * is the event type when the body could be read ('' otherwise), `reason` the refusal code ('' when verified).
+ * Stores `korea_checkout_last_webhook` = `{time: int, signed: bool, event: string}` for the last accepted
+ * delivery: signed and verified, or an unsigned hint while no secret is saved. Refused requests never touch it
+ * (anyone can send those; see Refusals). To keep busy stores from rewriting it on every event, it is written
+ * only when it is a minute old or when what it says changes.
  */
 final class LastWebhook {
 
 	public const OPTION = 'korea_checkout_last_webhook';
 
 	/**
-	 * Records one request.
-	 *
-	 * @param bool   $verified Whether the signature verified.
-	 * @param string $event    Event type or ''.
-	 * @param string $reason   Refusal code or ''.
+	 * Seconds during which an unchanged record is not written again.
 	 */
-	public static function record( bool $verified, string $event, string $reason ): void {
+	private const REFRESH = 60;
+
+	/**
+	 * Records an accepted delivery.
+	 *
+	 * @param string $event  Event type.
+	 * @param bool   $signed Whether it carried a verified signature.
+	 */
+	public static function record( string $event, bool $signed ): void {
+		$last = self::get();
+		$now  = time();
+		if ( null !== $last && $last['signed'] === $signed && $last['event'] === $event && $now - $last['time'] < self::REFRESH ) {
+			return;
+		}
 		update_option(
 			self::OPTION,
 			array(
-				'time'     => time(),
-				'verified' => $verified,
-				'event'    => $event,
-				'reason'   => $reason,
+				'time'   => $now,
+				'signed' => $signed,
+				'event'  => $event,
 			),
 			false
 		);
@@ -40,10 +50,17 @@ final class LastWebhook {
 	/**
 	 * What was recorded last, or null.
 	 *
-	 * @return array{time: int, verified: bool, event: string, reason: string}|null
+	 * @return array{time: int, signed: bool, event: string}|null
 	 */
 	public static function get(): ?array {
 		$value = get_option( self::OPTION );
-		return is_array( $value ) && isset( $value['time'] ) ? $value : null;
+		if ( ! is_array( $value ) || ! isset( $value['time'] ) ) {
+			return null;
+		}
+		return array(
+			'time'   => (int) $value['time'],
+			'signed' => (bool) ( $value['signed'] ?? $value['verified'] ?? false ),
+			'event'  => (string) ( $value['event'] ?? '' ),
+		);
 	}
 }

@@ -11,6 +11,7 @@ use KoreaCheckout\Admin\HealthChecks;
 use KoreaCheckout\Admin\SiteHealth;
 use KoreaCheckout\Tests\Integration\TestCase;
 use KoreaCheckout\Webhook\LastWebhook;
+use KoreaCheckout\Webhook\Refusals;
 
 final class SiteHealthTest extends TestCase {
 
@@ -154,28 +155,39 @@ final class SiteHealthTest extends TestCase {
 		$this->assertStringContainsString( WC_VERSION, $result['description'] );
 	}
 
-	public function test_the_last_webhook_and_its_verification(): void {
+	public function test_the_last_webhook_its_signature_and_refused_requests(): void {
 		delete_option( LastWebhook::OPTION );
+		delete_option( Refusals::OPTION );
 		$this->assertSame( 'recommended', $this->checks->last_webhook()['status'] );
 
-		LastWebhook::record( false, 'payment.completed', 'signature_mismatch' );
+		Refusals::count( 'signature_mismatch' );
 		$refused = $this->checks->last_webhook();
-		$this->assertSame( 'critical', $refused['status'] );
+		$this->assertSame( 'critical', $refused['status'], 'refused requests and nothing accepted' );
 		$this->assertStringContainsString( 'signature_mismatch', $refused['description'] );
-		$this->assertStringContainsString( 'payment.completed', $refused['description'] );
 
-		LastWebhook::record( true, 'payment.completed', '' );
+		delete_option( Refusals::OPTION );
+		LastWebhook::record( 'payment.completed', false );
+		$unsigned = $this->checks->last_webhook();
+		$this->assertSame( 'recommended', $unsigned['status'] );
+		$this->assertStringContainsString( 'without a signature', $unsigned['description'] );
+
+		LastWebhook::record( 'payment.completed', true );
 		$good = $this->checks->last_webhook();
 		$this->assertSame( 'good', $good['status'] );
 		$this->assertStringContainsString( 'payment.completed', $good['description'] );
 
+		Refusals::count( 'timestamp_out_of_tolerance' );
+		$mixed = $this->checks->last_webhook();
+		$this->assertSame( 'critical', $mixed['status'], 'accepted ones arrive, but some are refused' );
+		$this->assertStringContainsString( 'timestamp_out_of_tolerance', $mixed['description'] );
+		delete_option( Refusals::OPTION );
+
 		update_option(
 			LastWebhook::OPTION,
 			array(
-				'time'     => time() - 30 * DAY_IN_SECONDS,
-				'verified' => true,
-				'event'    => 'payment.completed',
-				'reason'   => '',
+				'time'   => time() - 30 * DAY_IN_SECONDS,
+				'signed' => true,
+				'event'  => 'payment.completed',
 			)
 		);
 		$this->set_plugin_settings(
@@ -185,5 +197,13 @@ final class SiteHealthTest extends TestCase {
 			)
 		);
 		$this->assertSame( 'recommended', $this->checks->last_webhook()['status'], 'live and quiet for a month' );
+	}
+
+	public function test_without_a_webhook_secret_the_store_says_webhooks_are_only_hints(): void {
+		$this->set_plugin_settings( array( 'webhook_secret' => '' ) );
+		$result = $this->checks->webhook_secret();
+		$this->assertSame( 'recommended', $result['status'] );
+		$this->assertStringContainsString( 'not signed', $result['description'] );
+		$this->assertStringContainsString( 'hint', $result['description'] );
 	}
 }

@@ -9,8 +9,10 @@ namespace KoreaCheckout\Tests\Integration\Webhook;
 
 use KoreaCheckout\Settings\Settings;
 use KoreaCheckout\Tests\Integration\TestCase;
-use KoreaCheckout\Webhook\EventLog;
+use KoreaCheckout\Webhook\Endpoint;
+use KoreaCheckout\Webhook\EventStore;
 use KoreaCheckout\Webhook\LastWebhook;
+use KoreaCheckout\Webhook\Refusals;
 
 /**
  * Requests go through rest_do_request() like an HTTP request would; their bodies are signed here, independently of
@@ -112,15 +114,18 @@ final class EndpointTest extends TestCase {
 		list( $status, $data ) = $this->post( $body, self::signed( $body ) );
 		$this->assertSame( 200, $status );
 		$this->assertSame( array( 'processed', 'pay' ), array( $data['result'], $data['detail'] ) );
-		$this->assertCount( 1, $recorded, 'one webhook, one record' );
-		$last = $recorded[0];
-		$this->assertTrue( $last['verified'] );
-		$this->assertSame( 'payment.completed', $last['event'] );
-		$this->assertEqualsWithDelta( time(), $last['time'], 5 );
+		$this->assertLessThanOrEqual( 1, count( $recorded ), 'one webhook, at most one write (none when the record is fresh)' );
+		foreach ( $recorded as $written ) {
+			$this->assertSame( array( true, 'payment.completed' ), array( $written['signed'], $written['event'] ) );
+		}
+		// The sandbox's own deliveries reach the served store too, so only what every accepted one says is checked.
+		$this->assertTrue( LastWebhook::get()['signed'] );
+		$this->assertEqualsWithDelta( time(), LastWebhook::get()['time'], 60 );
+		$this->assertSame( 'done', EventStore::row( (string) json_decode( $body, true )['id'] )['state'] );
 
 		list( $status, $data ) = $this->post( $body, self::signed( $body ) );
 		$this->assertSame( 200, $status );
-		$this->assertSame( array( 'duplicate', 'already_received' ), array( $data['result'], $data['detail'] ) );
+		$this->assertSame( array( 'duplicate', 'already_processed' ), array( $data['result'], $data['detail'] ) );
 
 		$another               = self::event( 'payment.completed', $session_id, $order );
 		list( $status, $data ) = $this->post( $another, self::signed( $another ) );
@@ -155,20 +160,49 @@ final class EndpointTest extends TestCase {
 		$this->assertSame( 'cancelled', wc_get_order( $order->get_id() )->get_status() );
 	}
 
-	public function test_a_wrong_secret_is_refused_and_recorded_as_unverified(): void {
+	public function test_a_wrong_secret_is_refused_and_writes_nothing_but_the_counter(): void {
 		list( $order, $session_id ) = $this->order_with_sandbox_session();
 		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
 		$body = self::event( 'payment.completed', $session_id, $order );
+		delete_option( Refusals::OPTION );
+		$last_before = get_option( LastWebhook::OPTION );
+		$writes      = $this->record_writes();
 
 		list( $status, $data ) = $this->post( $body, self::signed( $body, null, 'whsec_not_ours' ) );
 		$this->assertSame( 400, $status );
 		$this->assertSame( 'invalid_signature', $data['error']['code'] );
 		$this->assertSame( 'signature_mismatch', $data['error']['details']['reason'] );
 		$this->assertNotEmpty( $data['error']['message'] );
-		$this->assertFalse( LastWebhook::get()['verified'] );
-		$this->assertFalse( EventLog::has( (string) json_decode( $body, true )['id'] ), 'a refused event is not remembered' );
+		$this->assertSame( $last_before, get_option( LastWebhook::OPTION ), 'the last accepted webhook is unchanged' );
+		$this->assertNull( EventStore::row( (string) json_decode( $body, true )['id'] ), 'a refused event is not remembered' );
+		$this->assertSame( 1, Refusals::get()['count'] );
+		$this->assertCount( 1, $writes, 'one write: the refusal counter' );
+		$this->assertStringContainsString( Refusals::OPTION, $writes[0] );
+
+		// More refusals within the minute are counted without writing.
+		list( $status ) = $this->post( '{"nonsense": true}', self::signed( '{"nonsense": true}' ) );
+		$this->assertSame( 400, $status );
+		$this->post( $body, array() );
+		$this->assertCount( 1, $writes, 'still one write' );
 		wp_cache_flush();
 		$this->assertSame( 'pending', wc_get_order( $order->get_id() )->get_status() );
+	}
+
+	/**
+	 * Starts recording every statement that writes to the database; returns the list it fills.
+	 */
+	private function record_writes(): \ArrayObject {
+		$writes = new \ArrayObject();
+		add_filter(
+			'query',
+			static function ( $query ) use ( $writes ) {
+				if ( preg_match( '/^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i', (string) $query ) ) {
+					$writes[] = (string) $query;
+				}
+				return $query;
+			}
+		);
+		return $writes;
 	}
 
 	public function test_any_matching_v1_entry_is_enough_while_a_secret_rotates(): void {
@@ -271,10 +305,12 @@ final class EndpointTest extends TestCase {
 		list( $status, $answer ) = $this->post( $body, self::signed( $body ) );
 		$this->assertSame( array( 200, 'ignored', 'not_this_store' ), array( $status, $answer['result'], $answer['detail'] ) );
 
-		// Our order named correctly, but the session does not exist at the service.
+		// Our order named correctly in the body, but the session is not one it recorded: no API call at all.
+		$api_calls               = $this->count_api_calls();
 		$body                    = self::event( 'payment.completed', 'cs_doesnotexist', $order );
 		list( $status, $answer ) = $this->post( $body, self::signed( $body ) );
-		$this->assertSame( array( 200, 'ignored', 'session_not_found' ), array( $status, $answer['result'], $answer['detail'] ) );
+		$this->assertSame( array( 200, 'ignored', 'not_this_store' ), array( $status, $answer['result'], $answer['detail'] ) );
+		$this->assertCount( 0, $api_calls );
 
 		wp_cache_flush();
 		$this->assertSame( 'pending', wc_get_order( $order->get_id() )->get_status() );
@@ -300,9 +336,148 @@ final class EndpointTest extends TestCase {
 			$this->sandbox_call( 'DELETE', '/sandbox/faults' );
 		}
 		$this->assertSame( array( 503, 'session_unavailable' ), array( $status, $data['error']['code'] ) );
-		$this->assertFalse( EventLog::has( (string) json_decode( $body, true )['id'] ) );
+		$row = EventStore::row( (string) json_decode( $body, true )['id'] );
+		$this->assertSame( 'failed', $row['state'], 'kept, to be taken up again' );
+		$this->assertStringStartsWith( 'session_unavailable', $row['last_error'] );
 
 		list( $status, $data ) = $this->post( $body, self::signed( $body ) );
 		$this->assertSame( array( 200, 'processed', 'pay' ), array( $status, $data['result'], $data['detail'] ) );
+	}
+
+	/**
+	 * Starts counting this process's requests to the Korea Checkout API; returns the list it fills.
+	 */
+	private function count_api_calls(): \ArrayObject {
+		$calls = new \ArrayObject();
+		$api   = (string) Settings::api_url();
+		add_filter(
+			'pre_http_request',
+			static function ( $pre, $args, $url ) use ( $calls, $api ) {
+				if ( str_starts_with( (string) $url, $api . '/api/' ) ) {
+					$calls[] = (string) $url;
+				}
+				return $pre;
+			},
+			10,
+			3
+		);
+		return $calls;
+	}
+
+	public function test_the_documented_shape_is_taken_and_known_by_its_bytes(): void {
+		list( $order, $session_id ) = $this->order_with_sandbox_session();
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
+		$body = (string) wp_json_encode(
+			array(
+				'event' => 'payment.completed',
+				'data'  => array(
+					'sessionId'   => $session_id,
+					'totalAmount' => 32000,
+				),
+			)
+		);
+
+		list( $status, $data ) = $this->post( $body, self::signed( $body ) );
+		$this->assertSame( array( 200, 'processed', 'pay' ), array( $status, $data['result'], $data['detail'] ) );
+		$this->assertSame( 'sha256:' . hash( 'sha256', $body ), $data['id'] );
+		list( $status, $data ) = $this->post( $body, self::signed( $body ) );
+		$this->assertSame( array( 200, 'duplicate' ), array( $status, $data['result'] ) );
+		wp_cache_flush();
+		$this->assertSame( 'processing', wc_get_order( $order->get_id() )->get_status() );
+		$this->assertSame( 1, $this->actions_fired( 'korea_checkout_payment_complete' ) );
+	}
+
+	public function test_unhandled_events_are_recorded_with_or_without_data(): void {
+		foreach ( array( '{"event":"shop.updated"}', '{"id":"evt_unhandled_' . wp_generate_password( 8, false ) . '","event":"payment.disputed","data":{"sessionId":"cs_x"}}' ) as $body ) {
+			list( $status, $data ) = $this->post( $body, self::signed( $body ) );
+			$this->assertSame( array( 200, 'ignored', 'unknown_event' ), array( $status, $data['result'], $data['detail'] ) );
+			$this->assertSame( 'done', EventStore::row( $data['id'] )['state'] );
+		}
+	}
+
+	public function test_a_delivery_of_an_event_in_flight_is_told_to_come_back(): void {
+		list( $order, $session_id ) = $this->order_with_sandbox_session();
+		$body                       = self::event( 'payment.completed', $session_id, $order );
+		$id                         = (string) json_decode( $body, true )['id'];
+		EventStore::claim( $id, 'payment.completed', $session_id, time() );
+
+		$response = $this->rest_request( 'POST', self::ROUTE, $body, self::signed( $body ) + array( 'content-type' => 'application/json' ) );
+		$this->assertSame( 409, $response->get_status() );
+		$this->assertSame( 'event_in_progress', $this->rest_data( $response )['error']['code'] );
+		$this->assertGreaterThanOrEqual( 1, (int) $response->get_headers()['Retry-After'] );
+		$this->assertSame( 1, EventStore::row( $id )['attempts'], 'not taken from its holder' );
+	}
+
+	public function test_an_event_whose_worker_died_is_taken_over_once_its_lease_ran_out(): void {
+		list( $order, $session_id ) = $this->order_with_sandbox_session();
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
+		$body = self::event( 'payment.completed', $session_id, $order );
+		$id   = (string) json_decode( $body, true )['id'];
+		EventStore::claim( $id, 'payment.completed', $session_id, time() - EventStore::LEASE - 1 );
+
+		list( $status, $data ) = $this->post( $body, self::signed( $body ) );
+		$this->assertSame( array( 200, 'processed', 'pay' ), array( $status, $data['result'], $data['detail'] ) );
+		$this->assertSame( array( 'done', 2 ), array( EventStore::row( $id )['state'], EventStore::row( $id )['attempts'] ) );
+		$this->assertFalse( EventStore::finish( $id, 1, EventStore::DONE, 'late' ), 'the dead holder can no longer write' );
+	}
+
+	public function test_a_database_error_on_the_claim_is_never_taken_for_already_received(): void {
+		list( $order, $session_id ) = $this->order_with_sandbox_session();
+		$body                       = self::event( 'payment.completed', $session_id, $order );
+		$break                      = static function ( $query ) {
+			return str_contains( (string) $query, EventStore::table() ) && str_starts_with( ltrim( (string) $query ), 'INSERT' ) ? 'INSERT INTO kc_no_such_table VALUES (1)' : $query;
+		};
+		add_filter( 'query', $break );
+		$response = $this->rest_request( 'POST', self::ROUTE, $body, self::signed( $body ) + array( 'content-type' => 'application/json' ) );
+		remove_filter( 'query', $break );
+
+		$this->assertSame( 503, $response->get_status() );
+		$this->assertSame( 'storage_unavailable', $this->rest_data( $response )['error']['code'] );
+		$this->assertArrayHasKey( 'Retry-After', $response->get_headers() );
+		$this->assertNull( EventStore::row( (string) json_decode( $body, true )['id'] ) );
+	}
+
+	public function test_out_of_time_leaves_the_event_retryable(): void {
+		list( $order, $session_id ) = $this->order_with_sandbox_session();
+		$key                        = 'evt_budget_' . wp_generate_password( 8, false );
+		$claim                      = EventStore::claim( $key, 'payment.completed', $session_id, time() );
+		$api                        = $this->count_api_calls();
+
+		$answer = ( new Endpoint() )->settle( $key, $session_id, $claim['attempt'], microtime( true ) + 1.0 );
+		$this->assertSame( 503, $answer->get_status() );
+		$this->assertSame( 'out_of_time', $answer->get_data()['error']['code'] );
+		$this->assertSame( 'failed', EventStore::row( $key )['state'] );
+		$this->assertCount( 0, $api, 'no read started that could not finish in time' );
+	}
+
+	public function test_without_a_secret_a_webhook_is_a_hint_read_at_most_once_per_session_per_interval(): void {
+		list( $order, $session_id ) = $this->order_with_sandbox_session();
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
+		$this->set_plugin_settings( array( 'webhook_secret' => '' ) );
+		$api = $this->count_api_calls();
+
+		$body                  = '{"event":"payment.completed","data":{"sessionId":"' . $session_id . '","totalAmount":1}}';
+		list( $status, $data ) = $this->post( $body, array() );
+		$this->assertSame( array( 200, 'processed', 'pay' ), array( $status, $data['result'], $data['detail'] ) );
+		$this->assertCount( 1, $api );
+		$this->assertFalse( LastWebhook::get()['signed'] );
+
+		list( $status, $data ) = $this->post( $body, array( 'x-korea-checkout-signature' => 't=1,v1=' . str_repeat( 'a', 64 ) ) );
+		$this->assertSame( array( 503, 'recently_checked' ), array( $status, $data['error']['code'] ) );
+		$this->assertCount( 1, $api, 'within the interval: no second read' );
+
+		list( $status, $data ) = $this->post( '{"event":"payment.completed","data":{"sessionId":"cs_unknown_hint"}}', array() );
+		$this->assertSame( array( 200, 'ignored', 'not_this_store' ), array( $status, $data['result'], $data['detail'] ) );
+		$this->assertCount( 1, $api, 'an unknown session costs no API call' );
+
+		wp_cache_flush();
+		$this->assertSame( 'processing', wc_get_order( $order->get_id() )->get_status() );
+		$this->assertSame( 1, $this->actions_fired( 'korea_checkout_payment_complete' ) );
+	}
+
+	public function test_with_a_secret_an_unsigned_documented_body_is_refused(): void {
+		$body                  = '{"event":"payment.completed","data":{"sessionId":"cs_unsigned"}}';
+		list( $status, $data ) = $this->post( $body, array() );
+		$this->assertSame( array( 400, 'signature_missing' ), array( $status, $data['error']['details']['reason'] ) );
 	}
 }

@@ -12,7 +12,8 @@ use KoreaCheckout\Webhook\InvalidPayload;
 use PHPUnit\Framework\TestCase;
 
 /**
- * Event::from_json() keeps the id, type, time, session id and string metadata, and refuses anything else.
+ * Event::from_json() keeps the key, type and session id of both shapes the service may send, and refuses bodies
+ * of any other shape.
  */
 final class EventTest extends TestCase {
 
@@ -48,23 +49,33 @@ final class EventTest extends TestCase {
 
 	public function test_a_valid_body_gives_its_fields(): void {
 		$event = Event::from_json( self::body() );
-		$this->assertSame( 'evt_a1B2c3', $event->id );
+		$this->assertSame( 'evt_a1B2c3', $event->key );
 		$this->assertSame( 'payment.completed', $event->type );
-		$this->assertSame( gmmktime( 10, 0, 0, 11, 25, 2026 ), $event->created_at );
 		$this->assertSame( 'cs_xyz_789', $event->session_id );
-		$this->assertSame(
-			array(
-				'orderId'      => '42',
-				'orderKeyHash' => 'abc',
-			),
-			$event->metadata
-		);
-		$this->assertTrue( $event->is_known() );
+		$this->assertTrue( $event->is_handled() );
 	}
 
-	public function test_an_unknown_event_type_is_valid_but_not_known(): void {
-		$event = Event::from_json( self::body( array( 'event' => 'payment.disputed' ) ) );
-		$this->assertFalse( $event->is_known() );
+	public function test_the_documented_shape_is_known_by_its_bytes(): void {
+		$body  = self::body(
+			array(
+				'id'        => null,
+				'createdAt' => null,
+			)
+		);
+		$event = Event::from_json( $body );
+		$this->assertSame( 'sha256:' . hash( 'sha256', $body ), $event->key );
+		$this->assertSame( 'cs_xyz_789', $event->session_id );
+		$this->assertSame( $event->key, Event::from_json( $body )->key, 'the same bytes, the same event' );
+		$this->assertNotSame( $event->key, Event::from_json( $body . ' ' )->key, 'other bytes, another delivery' );
+	}
+
+	public function test_an_unhandled_event_type_is_valid_with_or_without_data(): void {
+		$this->assertFalse( Event::from_json( self::body( array( 'event' => 'payment.disputed' ) ) )->is_handled() );
+		$bare = Event::from_json( '{"event":"shop.updated"}' );
+		$this->assertFalse( $bare->is_handled() );
+		$this->assertSame( '', $bare->session_id );
+		$other = Event::from_json( '{"event":"shop.updated","data":{"shopId":"shop_1"}}' );
+		$this->assertSame( '', $other->session_id );
 	}
 
 	/**
@@ -78,14 +89,14 @@ final class EventTest extends TestCase {
 			'empty'                 => array( '' ),
 			'a list'                => array( '[1,2]' ),
 			'a string'              => array( '"evt_1"' ),
-			'no id'                 => array( self::body( array( 'id' => null ) ) ),
 			'id without evt_'       => array( self::body( array( 'id' => 'abc' ) ) ),
 			'id with a quote'       => array( self::body( array( 'id' => "evt_1'--" ) ) ),
 			'id too long'           => array( self::body( array( 'id' => 'evt_' . str_repeat( 'a', 101 ) ) ) ),
 			'id a number'           => array( self::body( array( 'id' => 5 ) ) ),
 			'no event'              => array( self::body( array( 'event' => null ) ) ),
 			'event with spaces'     => array( self::body( array( 'event' => 'payment completed' ) ) ),
-			'no createdAt'          => array( self::body( array( 'createdAt' => null ) ) ),
+			'createdAt a number'    => array( self::body( array( 'createdAt' => 1764000000 ) ) ),
+			'empty object'          => array( '{}' ),
 			'createdAt not a time'  => array( self::body( array( 'createdAt' => 'yesterday-ish!' ) ) ),
 			'no data'               => array( self::body( array( 'data' => null ) ) ),
 			'data not an object'    => array( self::body( array( 'data' => 'cs_1' ) ) ),

@@ -1,0 +1,150 @@
+<?php
+/**
+ * The one way a session changes an order: read it from the API, check it belongs, apply it.
+ *
+ * @package KoreaCheckout
+ */
+
+namespace KoreaCheckout\Orders;
+
+use KoreaCheckout\Api\ApiException;
+use KoreaCheckout\Api\Client;
+use KoreaCheckout\Logging\Logger;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The webhook, the shopper's return, the order-received page's poll, reconciliation, the CLI and the order panel
+ * all bring an order up to date through refresh(), each with its own wording of the outcome. Nothing a caller
+ * was told (a webhook body, a query string) is used: only the session as the API shows it, and only when
+ * SessionOwner says it belongs to the order.
+ *
+ * A caller that must answer in time (the webhook) passes a deadline: the API read and the wait for the order's
+ * lock are then cut to fit, and OutOfTime is thrown when too little is left to start either.
+ */
+final class Refresh {
+
+	/**
+	 * The session is not one the order recorded, or the API shows it for another order: nothing was done.
+	 */
+	public const NOT_OURS = 'not_ours';
+
+	/**
+	 * The API does not know the session (404): nothing was done.
+	 */
+	public const GONE = 'session_not_found';
+
+	/**
+	 * The longest API read under a deadline, in seconds.
+	 */
+	public const DEADLINE_API_TIMEOUT = 5.0;
+
+	/**
+	 * Seconds kept, under a deadline, for the lock and the order's update after the API read.
+	 */
+	private const AFTER_READ = 2.0;
+
+	/**
+	 * API client.
+	 *
+	 * @var Client
+	 */
+	private Client $client;
+
+	/**
+	 * Creates the refresher.
+	 *
+	 * @param Client|null $client API client; default one with the saved settings.
+	 */
+	public function __construct( ?Client $client = null ) {
+		$this->client = $client ?? new Client();
+	}
+
+	/**
+	 * Brings an order in line with one of its sessions.
+	 *
+	 * @param \WC_Order  $order      The order.
+	 * @param string     $session_id The session to read (the order must have recorded it).
+	 * @param string     $source     `return`, `webhook`, `reconcile` or `admin` (order notes and logs).
+	 * @param float|null $deadline   Unix time (microtime) by which the work must be done; null for none.
+	 * @return array{action: string, session: array<string, mixed>} The action taken (a Transition constant,
+	 *         NOT_OURS or GONE) and the session as the API showed it ([] when not read).
+	 * @throws ApiException When the API could not be read (other than 404).
+	 * @throws LockTimeout  When the order stayed locked.
+	 * @throws OutOfTime    When the deadline leaves no time to read or to wait.
+	 */
+	public function refresh( \WC_Order $order, string $session_id, string $source, ?float $deadline = null ): array {
+		if ( '' === $session_id || SessionOwner::order_id_of( $session_id ) !== $order->get_id() ) {
+			return self::outcome( self::NOT_OURS );
+		}
+		try {
+			$session = $this->client->get_session( $session_id, self::api_timeout( $deadline ) );
+		} catch ( ApiException $e ) {
+			if ( 404 === $e->get_status() ) {
+				return self::outcome( self::GONE );
+			}
+			throw $e;
+		}
+		if ( ! SessionOwner::owns( $order, $session ) ) {
+			Logger::error(
+				'A session the store did not make for this order was refused.',
+				array(
+					'order_id'   => $order->get_id(),
+					'session_id' => $session_id,
+					'source'     => $source,
+				)
+			);
+			return self::outcome( self::NOT_OURS, $session );
+		}
+		$action = SessionSync::apply( $order, $session, $source, self::lock_wait( $deadline ) );
+		return self::outcome( $action, $session );
+	}
+
+	/**
+	 * The API read's timeout under a deadline, or null for the client's own.
+	 *
+	 * @param float|null $deadline Unix time.
+	 * @throws OutOfTime When less than a second would be left for the read.
+	 */
+	private static function api_timeout( ?float $deadline ): ?float {
+		if ( null === $deadline ) {
+			return null;
+		}
+		$timeout = min( self::DEADLINE_API_TIMEOUT, $deadline - microtime( true ) - self::AFTER_READ );
+		if ( $timeout < 1.0 ) {
+			throw new OutOfTime( 'No time left to read the session.' );
+		}
+		return $timeout;
+	}
+
+	/**
+	 * The lock wait under a deadline, or null for the lock's own.
+	 *
+	 * @param float|null $deadline Unix time.
+	 * @throws OutOfTime When too little is left to wait at all.
+	 */
+	private static function lock_wait( ?float $deadline ): ?float {
+		if ( null === $deadline ) {
+			return null;
+		}
+		$wait = min( (float) OrderLock::WAIT, $deadline - microtime( true ) - 1.0 );
+		if ( $wait < 0.2 ) {
+			throw new OutOfTime( 'No time left to wait for the order.' );
+		}
+		return $wait;
+	}
+
+	/**
+	 * An outcome.
+	 *
+	 * @param string               $action  What was done.
+	 * @param array<string, mixed> $session The session read.
+	 * @return array{action: string, session: array<string, mixed>}
+	 */
+	private static function outcome( string $action, array $session = array() ): array {
+		return array(
+			'action'  => $action,
+			'session' => $session,
+		);
+	}
+}
