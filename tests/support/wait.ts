@@ -1,5 +1,6 @@
 /**
- * Polls a condition until it holds, for state that settles asynchronously (webhooks, background jobs).
+ * Polls a condition until it holds, for state that settles asynchronously (webhooks, background jobs), in the
+ * layers whose runner has no polling assertion of its own (the end-to-end specs use Playwright's expect.poll).
  */
 export async function waitUntil< T >(
 	what: string,
@@ -22,39 +23,4 @@ export async function waitUntil< T >(
 		last = await probe();
 	}
 	return last;
-}
-
-/**
- * Polls until the probed state has been accepted for `quietMs` in a row: for a page that can start a new
- * request just after a check (a checkout pushing an address, re-drawing its order review).
- */
-export async function waitUntilQuiet< T >(
-	what: string,
-	probe: () => Promise< T >,
-	accept: ( value: T ) => boolean,
-	timeoutMs: number,
-	quietMs: number,
-	intervalMs = 100
-): Promise< void > {
-	const deadline = Date.now() + timeoutMs;
-	let quietSince = 0;
-	for (;;) {
-		const value = await probe();
-		if ( accept( value ) ) {
-			quietSince ||= Date.now();
-			if ( Date.now() - quietSince >= quietMs ) {
-				return;
-			}
-		} else {
-			quietSince = 0;
-		}
-		if ( Date.now() > deadline ) {
-			throw new Error(
-				`${ what }: still ${ JSON.stringify( value ) } after ${ timeoutMs / 1000 } s`
-			);
-		}
-		await new Promise( ( resolveWait ) =>
-			setTimeout( resolveWait, intervalMs )
-		);
-	}
 }

@@ -3,11 +3,11 @@
  * returns: read order state, options, hook counts, or prepare data, from a TypeScript test.
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../../tools/stack/config.ts';
 
 export interface WpEvalTarget {
 	wpRoot: string;
+	/** The stack's eval script (StackInfo.evalScript). */
+	evalScript: string;
 	dbName?: string;
 }
 
@@ -31,7 +31,7 @@ export function wpEval< T = unknown >(
 	code: string,
 	options: WpEvalOptions = {}
 ): Promise< T > {
-	const args = [ join( REPO_ROOT, 'tools', 'stack', 'php', 'eval.php' ) ];
+	const args = [ target.evalScript ];
 	if ( options.user !== undefined ) {
 		args.push( `--user=${ options.user }` );
 	}

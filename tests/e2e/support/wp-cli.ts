@@ -1,19 +1,17 @@
 /**
- * Runs WP-CLI against a test store: the WP-CLI framework that tools/wp-cli/composer.json installs (the
- * bootstrap and .ci/run install it). That older release prints PHP 8.2 deprecations of its own on stderr
- * (`php -d error_reporting=…` did not quiet them when tried); tests read the commands' output on stdout and
- * match their errors line by line on stderr. WooCommerce's CLI file for WooCommerce.com extensions stops the
- * whole process when WP-CLI's `Plugin_Command` (from wp-cli/extension-command, not on the registry reached
+ * Runs WP-CLI against the test store: the WP-CLI framework that tools/wp-cli/composer.json installs (the bootstrap
+ * and .ci/run install it; the stack names its boot file). That older release prints PHP 8.2 deprecations of its
+ * own on stderr (`php -d error_reporting=…` did not quiet them when tried); tests read the commands' output on
+ * stdout and match their errors line by line on stderr. WooCommerce's CLI file for WooCommerce.com extensions stops
+ * the whole process when WP-CLI's `Plugin_Command` (from wp-cli/extension-command, not on the registry reached
  * here) is missing, so a stand-in class is required first: tests/e2e/fixtures/wp-cli-plugin-command.php.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../../tools/stack/config.ts';
+import { fileURLToPath } from 'node:url';
 
-export const WP_CLI_BOOT = join(
-	REPO_ROOT,
-	'tools/wp-cli/vendor/wp-cli/wp-cli/php/boot-fs.php'
+const PLUGIN_COMMAND = fileURLToPath(
+	new URL( '../fixtures/wp-cli-plugin-command.php', import.meta.url )
 );
 
 export interface WpCliResult {
@@ -22,13 +20,13 @@ export interface WpCliResult {
 	stderr: string;
 }
 
-/** Runs `wp <args>` for the site at `wpRoot`; never rejects on a non-zero exit (the test reads `status`). */
+/** Runs `wp <args>` for the stack's site; never rejects on a non-zero exit (the test reads `status`). */
 export function wpCli(
-	wpRoot: string,
+	stack: { wpRoot: string; wpCli: string },
 	args: string[],
 	env: Record< string, string > = {}
 ): Promise< WpCliResult > {
-	if ( ! existsSync( WP_CLI_BOOT ) ) {
+	if ( ! existsSync( stack.wpCli ) ) {
 		return Promise.reject(
 			new Error(
 				'WP-CLI is not installed: composer install -d tools/wp-cli (npm test does it on first use)'
@@ -40,10 +38,10 @@ export function wpCli(
 		const child = spawn(
 			'php',
 			[
-				WP_CLI_BOOT,
+				stack.wpCli,
 				...asRoot,
-				`--path=${ wpRoot }`,
-				`--require=${ join( REPO_ROOT, 'tests/e2e/fixtures/wp-cli-plugin-command.php' ) }`,
+				`--path=${ stack.wpRoot }`,
+				`--require=${ PLUGIN_COMMAND }`,
 				...args,
 			],
 			{

@@ -3,8 +3,7 @@
  * is shown (and used up) there, so the checkout opened next draws no notice that takes the focus while a test
  * is checking where the focus is.
  */
-import type { Page } from 'playwright-core';
-import { waitUntil } from './wait.ts';
+import { expect, type Page } from '@playwright/test';
 
 interface CartSummary {
 	items_count: number;
@@ -43,12 +42,13 @@ export async function addToCartFromProductPage(
 		await form.locator( 'input.qty' ).fill( String( quantity ) );
 	}
 	await form.getByRole( 'button', { name: /add to cart/i } ).click();
-	await waitUntil(
-		`cart holding product ${ String( productId ) } ×${ String( quantity ) }`,
-		() => browserCartCount( page, storeUrl ),
-		( count ) => count === before + quantity,
-		30_000
-	);
+	await expect
+		.poll( () => browserCartCount( page, storeUrl ), {
+			message: `cart holding product ${ String( productId ) } ×${ String( quantity ) }`,
+			timeout: 30_000,
+			intervals: [ 250 ],
+		} )
+		.toBe( before + quantity );
 	// A form post reloads the product page with the notice: let that page finish, so the notice is used up here.
 	await page.waitForLoadState( 'load' );
 }

@@ -6,7 +6,7 @@
  * clicked while that request runs can be replaced by the re-drawn one and lose the choice. So: let the form
  * settle (no AJAX request running, no overlay), choose, let it settle again, and check that the choice held.
  */
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 import { blurActiveElement } from './browser.ts';
 import { waitUntilQuiet } from './wait.ts';
 

@@ -8,9 +8,9 @@
  * clicks again; a test must not. So: take the focus off the form first, let WooCommerce send what it holds,
  * wait until nothing is updating or calculating, then click, and check that the click started the checkout.
  */
-import type { Page } from 'playwright-core';
+import { expect, type Page } from '@playwright/test';
 import { blurActiveElement } from './browser.ts';
-import { waitUntil, waitUntilQuiet } from './wait.ts';
+import { waitUntilQuiet } from './wait.ts';
 
 interface CheckoutStores {
 	customerUpdating: boolean;
@@ -76,11 +76,17 @@ export async function clickPlaceOrder(
 	);
 	await page.getByRole( 'button', { name: /place order/i } ).click();
 	// The page may already be on its way to the hosted checkout when the stores can no longer be read.
-	await waitUntil(
-		'Place Order was clicked but the checkout stayed idle',
-		() => readStores( page ).catch( () => null ),
-		( stores ) => ! stores || stores.status !== 'idle' || stores.hasError,
-		15_000,
-		100
-	);
+	await expect
+		.poll(
+			async () => {
+				const stores = await readStores( page ).catch( () => null );
+				return ! stores || stores.status !== 'idle' || stores.hasError;
+			},
+			{
+				message: 'Place Order was clicked but the checkout stayed idle',
+				timeout: 15_000,
+				intervals: [ 100 ],
+			}
+		)
+		.toBe( true );
 }
