@@ -8,8 +8,9 @@
 namespace KoreaCheckout\Admin;
 
 use KoreaCheckout\Api\ApiException;
-use KoreaCheckout\Api\Client;
-use KoreaCheckout\Orders\SessionSync;
+use KoreaCheckout\Orders\LockTimeout;
+use KoreaCheckout\Orders\OrderMeta;
+use KoreaCheckout\Orders\Refresh;
 use WP_CLI;
 
 defined( 'ABSPATH' ) || exit;
@@ -23,11 +24,11 @@ final class Cli {
 	 * Order meta shown by `order`, with their labels.
 	 */
 	private const ORDER_META = array(
-		'_korea_checkout_session_id'      => 'session_id',
-		'_korea_checkout_session_status'  => 'session_status',
-		'_korea_checkout_method'          => 'method',
-		'_korea_checkout_session_expires' => 'session_expires',
-		'_korea_checkout_completed'       => 'completed',
+		OrderMeta::SESSION_ID      => 'session_id',
+		OrderMeta::SESSION_STATUS  => 'session_status',
+		OrderMeta::METHOD          => 'method',
+		OrderMeta::SESSION_EXPIRES => 'session_expires',
+		OrderMeta::PAID_SESSION    => 'completed',
 	);
 
 	/**
@@ -114,7 +115,7 @@ final class Cli {
 			/* translators: %s: an order id */
 			WP_CLI::error( sprintf( __( 'There is no order %s.', 'korea-checkout' ), $args[0] ?? '' ) );
 		}
-		$session_id = (string) $order->get_meta( '_korea_checkout_session_id' );
+		$session_id = OrderMeta::refundable_session( $order );
 		if ( '' === $session_id ) {
 			/* translators: %d: an order id */
 			WP_CLI::error( sprintf( __( 'Order %d has no Korea Checkout payment.', 'korea-checkout' ), $order->get_id() ) );
@@ -136,18 +137,25 @@ final class Cli {
 	private static function recheck( \WC_Order $order, string $session_id ): void {
 		$before = $order->get_status();
 		try {
-			$session = ( new Client() )->get_session( $session_id );
+			$outcome = ( new Refresh() )->refresh( $order, $session_id, 'admin' );
 		} catch ( ApiException $error ) {
 			WP_CLI::error( sprintf( '[%s] %s', $error->get_error_code(), $error->getMessage() ) );
 			return;
+		} catch ( LockTimeout $error ) {
+			WP_CLI::error( __( 'The order is being updated right now; try again in a moment.', 'korea-checkout' ) );
+			return;
 		}
-		SessionSync::apply( $order, $session, 'admin' );
+		if ( Refresh::NOT_OURS === $outcome['action'] || Refresh::GONE === $outcome['action'] ) {
+			/* translators: %s: checkout session id */
+			WP_CLI::error( sprintf( __( 'Korea Checkout does not show session %s as a session of this order; nothing was changed.', 'korea-checkout' ), $session_id ) );
+			return;
+		}
 		$after = wc_get_order( $order->get_id() );
 		WP_CLI::success(
 			sprintf(
 				/* translators: 1: session status, 2: order status before, 3: order status after */
 				__( 'Korea Checkout says the payment is %1$s; the order went from %2$s to %3$s.', 'korea-checkout' ),
-				(string) ( $session['status'] ?? '?' ),
+				(string) ( $outcome['session']['status'] ?? '?' ),
 				$before,
 				$after instanceof \WC_Order ? $after->get_status() : '?'
 			)
@@ -172,8 +180,8 @@ final class Cli {
 			$value          = $order->get_meta( $meta );
 			$rows[ $label ] = is_scalar( $value ) ? (string) $value : (string) wp_json_encode( $value );
 		}
-		$account = $order->get_meta( '_korea_checkout_virtual_account' );
-		if ( is_array( $account ) && array() !== $account ) {
+		$account = OrderMeta::virtual_account( $order );
+		if ( null !== $account ) {
 			$rows['virtual_account'] = (string) wp_json_encode( $account, JSON_UNESCAPED_UNICODE );
 		}
 		$rows['refunded'] = (string) $order->get_total_refunded();

@@ -96,21 +96,26 @@ final class Money {
 	}
 
 	/**
-	 * Minor units of an amount the API sent (a JSON number, already decoded).
+	 * Minor units of an amount the API sent (a JSON number, already decoded), exactly.
+	 *
+	 * An amount finer than the currency's minor unit (29000.4 KRW, 29.995 USD) is not an amount the service can
+	 * have charged: it is refused, never rounded into one that matches.
 	 *
 	 * @param mixed  $major    Amount in the major unit as decoded from JSON.
 	 * @param string $currency ISO 4217 code.
-	 * @throws \InvalidArgumentException For a value that is not a number.
+	 * @throws \InvalidArgumentException For a value that is not a number, or not a whole number of minor units.
 	 */
 	public static function from_api( $major, string $currency ): int {
 		if ( ! is_int( $major ) && ! is_float( $major ) && ! ( is_string( $major ) && is_numeric( $major ) ) ) {
 			throw new \InvalidArgumentException( 'The API sent an amount that is not a number.' );
 		}
-		if ( is_float( $major ) ) {
-			// A decoded JSON number like 29.99 is the nearest double; rounding to the minor unit recovers it exactly.
-			return (int) round( $major * ( 10 ** self::decimals( $currency ) ) );
+		$scaled = (float) $major * ( 10 ** self::decimals( $currency ) );
+		$minor  = round( $scaled );
+		// A decoded JSON number like 29.99 is the nearest double: within a millionth of a minor unit it is exact.
+		if ( ! is_finite( $scaled ) || abs( $scaled - $minor ) > 1e-6 || abs( $minor ) > PHP_INT_MAX / 2 ) {
+			throw new \InvalidArgumentException( 'The API sent an amount that is not a whole number of minor units.' );
 		}
-		return self::to_minor( $major, $currency );
+		return (int) $minor;
 	}
 
 	/**

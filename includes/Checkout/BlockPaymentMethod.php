@@ -8,13 +8,19 @@
 namespace KoreaCheckout\Checkout;
 
 use Automattic\WooCommerce\Blocks\Payments\Integrations\AbstractPaymentMethodType;
+use KoreaCheckout\Gateway\Gateway;
+use KoreaCheckout\Plugin;
 use KoreaCheckout\Settings\Settings;
+use KoreaCheckout\Theme\CssVars;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * Tells the Checkout block about our payment method: its script and the data the script reads with
  * `getSetting( 'korea_checkout_data' )`. Nothing secret goes into that data.
+ *
+ * WooCommerce asks is_active() on pages that are not a checkout too, so it reads only the plugin's autoloaded
+ * settings: building WooCommerce's gateways to ask ours would cost queries on every page.
  */
 final class BlockPaymentMethod extends AbstractPaymentMethodType {
 
@@ -23,31 +29,22 @@ final class BlockPaymentMethod extends AbstractPaymentMethodType {
 	 *
 	 * @var string
 	 */
-	protected $name = MethodChoice::GATEWAY_ID;
+	protected $name = Plugin::GATEWAY_ID;
 
 	/**
-	 * Reads the settings.
+	 * Nothing to read up front: every answer comes from Settings when asked.
 	 */
 	public function initialize(): void {
-		$this->settings = array(
-			'enabled'     => Settings::get( 'enabled' ),
-			'title'       => Settings::get( 'title' ),
-			'description' => Settings::get( 'description' ),
-		);
 	}
 
 	/**
-	 * Whether the method is offered: switched on and, once the gateway exists, usable (key set, currency
-	 * supported, total above zero).
+	 * Whether the method is offered: switched on, a key saved, and the store's currency one the service takes.
+	 * Whether the cart has something to pay is the checkout's own question.
 	 *
 	 * @return bool
 	 */
 	public function is_active() {
-		if ( ! filter_var( $this->get_setting( 'enabled', true ), FILTER_VALIDATE_BOOLEAN ) ) {
-			return false;
-		}
-		$gateway = $this->gateway();
-		return null === $gateway || ! method_exists( $gateway, 'is_usable' ) || (bool) $gateway->is_usable();
+		return Gateway::is_configured();
 	}
 
 	/**
@@ -70,39 +67,25 @@ final class BlockPaymentMethod extends AbstractPaymentMethodType {
 	 * @return array<string, mixed>
 	 */
 	public function get_payment_method_data() {
-		$title = trim( (string) $this->get_setting( 'title', '' ) );
+		$title = trim( (string) Settings::get( 'title' ) );
 		return array(
-			'title'         => '' !== $title ? $title : __( 'Korea Checkout', 'korea-checkout' ),
-			'description'   => (string) $this->get_setting( 'description', '' ),
+			'title'         => '' !== $title ? $title : Gateway::default_title(),
+			'description'   => (string) Settings::get( 'description' ),
 			'methods'       => MethodMarks::for_browser( MethodChoice::enabled() ),
 			'showKorean'    => ! str_starts_with( determine_locale(), 'ko' ),
 			'addressSearch' => AddressSearch::is_enabled(),
 			'postcodeUrl'   => AddressSearch::script_url(),
-			'scopeClass'    => \KoreaCheckout\Theme\CssVars::SCOPE_CLASS,
+			'scopeClass'    => CssVars::SCOPE_CLASS,
 			'supports'      => $this->get_supported_features(),
 		);
 	}
 
 	/**
-	 * The features the gateway supports (products, refunds), as WooCommerce's registry reports them.
+	 * The features the gateway supports (products, refunds).
 	 *
 	 * @return array<int, string>
 	 */
 	public function get_supported_features() {
-		$gateway = $this->gateway();
-		return null !== $gateway ? array_values( $gateway->supports ) : array( 'products' );
-	}
-
-	/**
-	 * Our gateway object, when the payments module registered it.
-	 *
-	 * @return \WC_Payment_Gateway|null
-	 */
-	private function gateway() {
-		if ( ! function_exists( 'WC' ) || null === WC()->payment_gateways() ) {
-			return null;
-		}
-		$gateways = WC()->payment_gateways()->payment_gateways();
-		return isset( $gateways[ $this->name ] ) && $gateways[ $this->name ] instanceof \WC_Payment_Gateway ? $gateways[ $this->name ] : null;
+		return Gateway::SUPPORTS;
 	}
 }

@@ -8,9 +8,11 @@
 namespace KoreaCheckout\Gateway;
 
 use KoreaCheckout\Api\ApiException;
-use KoreaCheckout\Api\Client;
 use KoreaCheckout\Api\Money;
 use KoreaCheckout\Logging\Logger;
+use KoreaCheckout\Orders\LockTimeout;
+use KoreaCheckout\Orders\OrderMeta;
+use KoreaCheckout\Plugin;
 use KoreaCheckout\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -22,17 +24,20 @@ defined( 'ABSPATH' ) || exit;
  */
 class Gateway extends \WC_Payment_Gateway {
 
-	public const ID = 'korea_checkout';
+	/**
+	 * What the gateway supports; the block payment method reports the same list without building the gateway.
+	 */
+	public const SUPPORTS = array( 'products', 'refunds' );
 
 	/**
 	 * Sets the gateway up from the plugin settings.
 	 */
 	public function __construct() {
-		$this->id                 = self::ID;
+		$this->id                 = Plugin::GATEWAY_ID;
 		$this->has_fields         = true;
 		$this->method_title       = __( 'Korea Checkout', 'korea-checkout' );
 		$this->method_description = __( 'Cards, virtual accounts, real-time bank transfer, KakaoPay, NaverPay and more, on the Korea Checkout hosted payment page.', 'korea-checkout' );
-		$this->supports           = array( 'products', 'refunds' );
+		$this->supports           = self::SUPPORTS;
 		$this->form_fields        = array();
 
 		$title             = trim( (string) Settings::get( 'title' ) );
@@ -78,38 +83,33 @@ class Gateway extends \WC_Payment_Gateway {
 	 * Offered only when enabled and usable.
 	 */
 	public function is_available() {
-		return 'yes' === $this->enabled && $this->is_usable();
+		return self::is_configured() && $this->has_amount_to_pay();
 	}
 
 	/**
-	 * Whether a payment can work now: a key is set, the currency is KRW or USD and there is something to pay.
-	 * The block checkout's payment-method type asks the same question.
+	 * Whether payments can work at all: switched on, a key set and the store's currency one the service takes.
+	 * Reads only the autoloaded settings, so the block checkout's payment method can ask it on every page without
+	 * building WooCommerce's gateways.
 	 */
-	public function is_usable(): bool {
-		if ( '' === (string) Settings::get( 'api_key' ) ) {
-			return false;
-		}
-		if ( ! Money::is_supported( get_woocommerce_currency() ) ) {
-			return false;
-		}
-		$total = $this->amount_to_pay();
-		return null === $total || $total > 0;
+	public static function is_configured(): bool {
+		return (bool) Settings::get( 'enabled' ) && '' !== (string) Settings::get( 'api_key' ) && Money::is_supported( get_woocommerce_currency() );
 	}
 
 	/**
-	 * Minor units due on the pay-for-order page or in the cart; null when neither is known (e.g. admin screens).
+	 * Whether there is something to pay on the pay-for-order page or in the cart (true when neither is known, as
+	 * on admin screens).
 	 */
-	private function amount_to_pay(): ?int {
+	private function has_amount_to_pay(): bool {
 		$currency = get_woocommerce_currency();
 		$order_id = absint( get_query_var( 'order-pay' ) );
 		if ( $order_id > 0 ) {
 			$order = wc_get_order( $order_id );
-			return $order ? Money::to_minor( $order->get_total( 'edit' ), $order->get_currency() ) : null;
+			return ! $order || Money::to_minor( $order->get_total( 'edit' ), $order->get_currency() ) > 0;
 		}
 		if ( function_exists( 'WC' ) && WC()->cart ) {
-			return Money::to_minor( WC()->cart->get_total( 'edit' ), $currency );
+			return Money::to_minor( WC()->cart->get_total( 'edit' ), $currency ) > 0;
 		}
-		return null;
+		return true;
 	}
 
 	/**
@@ -130,7 +130,7 @@ class Gateway extends \WC_Payment_Gateway {
 	}
 
 	/**
-	 * Creates (or reuses) the order's session and sends the shopper to its checkout URL.
+	 * Sends the shopper to the order's session (made, reused, or the order-received page when it is paid already).
 	 *
 	 * @param int $order_id Order id.
 	 * @return array{result: string, redirect: string}
@@ -144,7 +144,7 @@ class Gateway extends \WC_Payment_Gateway {
 		}
 		$this->remember_checkout_page( $order );
 		try {
-			$url = ( new SessionStarter( new Client() ) )->start( $order );
+			$url = ( new SessionStarter() )->start( $order );
 		} catch ( ApiException $e ) {
 			Logger::error(
 				'The checkout session could not be created.',
@@ -156,6 +156,8 @@ class Gateway extends \WC_Payment_Gateway {
 				)
 			);
 			throw new \Exception( esc_html( FailureMessages::for_start( $e ) ) );
+		} catch ( LockTimeout $e ) {
+			throw new \Exception( esc_html__( 'This order is being updated right now. Please wait a moment and try again.', 'korea-checkout' ) );
 		}
 		return array(
 			'result'   => 'success',
@@ -176,8 +178,8 @@ class Gateway extends \WC_Payment_Gateway {
 		if ( '' === $referer || str_contains( $referer, 'wc-ajax' ) || wp_validate_redirect( $referer, '' ) !== $referer ) {
 			return;
 		}
-		if ( $order->get_meta( '_korea_checkout_return_to' ) !== $referer ) {
-			$order->update_meta_data( '_korea_checkout_return_to', $referer );
+		if ( OrderMeta::text( $order, OrderMeta::RETURN_TO ) !== $referer ) {
+			$order->update_meta_data( OrderMeta::RETURN_TO, $referer );
 			$order->save();
 		}
 	}
@@ -191,7 +193,9 @@ class Gateway extends \WC_Payment_Gateway {
 	 * @return bool|\WP_Error
 	 */
 	public function process_refund( $order_id, $amount = null, $reason = '' ) {
-		return ( new RefundProcessor( new Client() ) )->refund( (int) $order_id, $amount, (string) $reason );
+		// WooCommerce checked the refund request's nonce and the user's capability before it called us.
+		$notify = ! isset( $_POST[ RefundProcessor::NOTIFY_FIELD ] ) || '1' === sanitize_text_field( wp_unslash( $_POST[ RefundProcessor::NOTIFY_FIELD ] ) ); // phpcs:ignore WordPress.Security.NonceVerification.Missing
+		return ( new RefundProcessor() )->refund( (int) $order_id, $amount, (string) $reason, $notify );
 	}
 
 	/**

@@ -7,13 +7,11 @@
 
 namespace KoreaCheckout\Gateway;
 
-use KoreaCheckout\Api\Client;
-
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Registers the payment gateway, the return endpoint, the order-status route, refund bookkeeping and the
- * virtual-account and order-status displays. Nothing else: webhooks and order states are the Orders module's.
+ * Registers the payment gateway, the shopper's return, the order-status route, refund bookkeeping and the
+ * virtual-account and order-status displays. Order states are the Orders module's; webhooks the Webhook module's.
  */
 final class Module {
 
@@ -46,6 +44,6 @@ final class Module {
 	 * Handles the shopper's return from the hosted page.
 	 */
 	public function handle_return(): void {
-		( new ReturnHandler( new Client() ) )->handle();
+		( new ReturnHandler() )->handle();
 	}
 }

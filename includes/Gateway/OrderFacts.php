@@ -8,7 +8,12 @@
 namespace KoreaCheckout\Gateway;
 
 use KoreaCheckout\Api\Money;
+use KoreaCheckout\Checkout\Fields;
+use KoreaCheckout\Orders\OrderMeta;
+use KoreaCheckout\Orders\SessionOwner;
 use KoreaCheckout\Settings\Settings;
+use KoreaCheckout\Theme\CssVars;
+use KoreaCheckout\Webhook\Endpoint;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -39,7 +44,7 @@ final class OrderFacts {
 			),
 			'return_url'     => ReturnHandler::url( $order ),
 			'cancel_url'     => ReturnHandler::url( $order ),
-			'webhook_url'    => rest_url( 'korea-checkout/v1/webhook' ),
+			'webhook_url'    => Endpoint::url(),
 			'metadata'       => self::metadata( $order ),
 			'now'            => time(),
 			'lifetime_hours' => (int) Settings::get( 'session_lifetime' ),
@@ -96,6 +101,16 @@ final class OrderFacts {
 	}
 
 	/**
+	 * The hosted page's language: the one the order kept from checkout, else the site's.
+	 *
+	 * @param \WC_Order $order The order.
+	 */
+	private static function locale( \WC_Order $order ): string {
+		$kept = OrderMeta::locale( $order );
+		return '' !== $kept ? $kept : SessionPayload::page_locale( determine_locale() );
+	}
+
+	/**
 	 * Our metadata first (it wins the API's 50-key limit), then the checkout fields.
 	 *
 	 * @param \WC_Order $order The order.
@@ -104,11 +119,11 @@ final class OrderFacts {
 	private static function metadata( \WC_Order $order ): array {
 		$metadata = array(
 			'orderId'      => (string) $order->get_id(),
-			'orderKeyHash' => SessionPayload::order_key_hash( $order->get_order_key() ),
-			'locale'       => SessionPayload::page_locale( determine_locale() ),
+			'orderKeyHash' => SessionOwner::order_key_hash( $order->get_order_key() ),
+			'locale'       => self::locale( $order ),
 		);
 
-		$method = (string) $order->get_meta( '_korea_checkout_method' );
+		$method = OrderMeta::text( $order, OrderMeta::METHOD );
 		if ( '' !== $method ) {
 			$metadata['paymentMethod'] = $method;
 		}
@@ -118,20 +133,16 @@ final class OrderFacts {
 			$metadata['paymentMethods'] = implode( ',', array_map( 'strval', $enabled ) );
 		}
 
-		if ( class_exists( \KoreaCheckout\Theme\CssVars::class ) ) {
-			$vars  = \KoreaCheckout\Theme\CssVars::values();
-			$theme = array() !== $vars ? (string) wp_json_encode( $vars ) : '';
-			// A cut JSON object would be worse than none: the page then keeps its own look.
-			if ( '' !== $theme && strlen( $theme ) <= SessionPayload::METADATA_MAX_VALUE ) {
-				$metadata['theme'] = $theme;
-			}
+		$vars  = CssVars::values();
+		$theme = array() !== $vars ? (string) wp_json_encode( $vars ) : '';
+		// A cut JSON object would be worse than none: the page then keeps its own look.
+		if ( '' !== $theme && strlen( $theme ) <= SessionPayload::METADATA_MAX_VALUE ) {
+			$metadata['theme'] = $theme;
 		}
 
-		if ( class_exists( \KoreaCheckout\Checkout\Fields::class ) ) {
-			foreach ( \KoreaCheckout\Checkout\Fields::session_metadata( $order ) as $key => $value ) {
-				if ( ! isset( $metadata[ $key ] ) ) {
-					$metadata[ $key ] = $value;
-				}
+		foreach ( Fields::session_metadata( $order ) as $key => $value ) {
+			if ( ! isset( $metadata[ $key ] ) ) {
+				$metadata[ $key ] = $value;
 			}
 		}
 		return $metadata;

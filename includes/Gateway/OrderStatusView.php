@@ -7,6 +7,8 @@
 
 namespace KoreaCheckout\Gateway;
 
+use KoreaCheckout\Plugin;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -58,7 +60,7 @@ final class OrderStatusView {
 			self::HANDLE,
 			'window.koreaCheckoutOrderStatus = ' . wp_json_encode(
 				array(
-					'path' => sprintf( '/%s/orders/%d/status?key=%s', StatusRoute::NAMESPACE, $order->get_id(), rawurlencode( $order->get_order_key() ) ),
+					'path' => sprintf( '/%s/orders/%d/status?key=%s', Plugin::REST_NAMESPACE, $order->get_id(), rawurlencode( $order->get_order_key() ) ),
 				)
 			) . ';',
 			'before'

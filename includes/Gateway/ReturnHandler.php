@@ -10,14 +10,18 @@ namespace KoreaCheckout\Gateway;
 use KoreaCheckout\Api\ApiException;
 use KoreaCheckout\Api\Client;
 use KoreaCheckout\Logging\Logger;
+use KoreaCheckout\Orders\LockTimeout;
+use KoreaCheckout\Orders\OrderMeta;
+use KoreaCheckout\Orders\Refresh;
+use KoreaCheckout\Orders\SessionOwner;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * Trusts none of its query parameters. The order comes from its id plus a token derived from the order key
- * (the key itself never leaves the store); the session is read from the API and must name this order; the
- * order then changes only through Orders\SessionSync. The shopper lands on the order-received page (paid,
- * waiting for a deposit, still processing) or back on the checkout with the reason (failed, cancelled).
+ * (the key itself never leaves the store); the session is one the order recorded, read from the API and checked
+ * by Orders\Refresh, which alone changes the order. The shopper lands on the order-received page (paid, waiting
+ * for a deposit, still processing) or back on the checkout with the reason (failed, cancelled).
  */
 class ReturnHandler {
 
@@ -27,19 +31,19 @@ class ReturnHandler {
 	public const ENDPOINT = 'korea_checkout_return';
 
 	/**
-	 * API client.
+	 * Reads sessions and applies them.
 	 *
-	 * @var Client
+	 * @var Refresh
 	 */
-	private Client $client;
+	private Refresh $refresh;
 
 	/**
 	 * Creates the handler.
 	 *
-	 * @param Client $client API client.
+	 * @param Client|null $client API client; default one with the saved settings.
 	 */
-	public function __construct( Client $client ) {
-		$this->client = $client;
+	public function __construct( ?Client $client = null ) {
+		$this->refresh = new Refresh( $client );
 	}
 
 	/**
@@ -86,101 +90,72 @@ class ReturnHandler {
 		$token    = sanitize_text_field( wp_unslash( (string) ( $query['token'] ?? '' ) ) );
 		$order    = $order_id > 0 ? wc_get_order( $order_id ) : null;
 
-		if ( ! $order instanceof \WC_Order || Gateway::ID !== $order->get_payment_method() || ! hash_equals( self::token( $order ), $token ) ) {
+		if ( ! $order instanceof \WC_Order || ! OrderMeta::is_ours( $order ) || ! hash_equals( self::token( $order ), $token ) ) {
 			Logger::warning( 'A return to the store named no order of ours.', array( 'order_id' => $order_id ) );
 			self::notice( __( 'We could not find that order. If you paid, the store will confirm your payment by email.', 'korea-checkout' ) );
 			return wc_get_cart_url();
 		}
 
-		$session = $this->verified_session( $order, sanitize_text_field( wp_unslash( (string) ( $query['sessionId'] ?? '' ) ) ) );
+		$session = $this->refreshed_session( $order, sanitize_text_field( wp_unslash( (string) ( $query['sessionId'] ?? '' ) ) ) );
 		if ( null === $session ) {
-			// The API could not be asked; the webhook and reconciliation will settle the order. The order-received
-			// page keeps asking meanwhile.
+			// The API could not be asked or the order is busy; the webhook and reconciliation will settle the
+			// order. The order-received page keeps asking meanwhile.
 			return $order->get_checkout_order_received_url();
 		}
 
-		$this->sync( $order, $session );
-
 		$status = (string) ( $session['status'] ?? '' );
 		if ( in_array( $status, array( 'failed', 'cancelled', 'expired' ), true ) ) {
-			$code = sanitize_text_field( wp_unslash( (string) ( $session['failureCode'] ?? ( $query['code'] ?? '' ) ) ) );
-			self::notice( FailureMessages::for_payment( $status, $code ) );
+			$failure = is_array( $session['failure'] ?? null ) ? $session['failure'] : array();
+			self::notice( FailureMessages::for_payment( $status, sanitize_text_field( (string) ( $failure['code'] ?? '' ) ) ) );
 			return $this->pay_again_url( $order );
 		}
 		return $order->get_checkout_order_received_url();
 	}
 
 	/**
-	 * The order's session as the API has it, checked to belong to this order; null when it cannot be read.
+	 * Brings the order in line with its session and returns the session as the API showed it; null when it could
+	 * not be read or applied now.
 	 *
-	 * The order's own session is the one asked about. A session id in the query is only followed when it names
-	 * this order too (a shopper paying in an older tab of a changed order), so the money taken is never missed.
+	 * The order's current session is the one asked about. A session id in the query is followed instead only when
+	 * the order recorded it (a shopper paying in an older tab of a changed order), so the money taken is never
+	 * missed, and a session made elsewhere can never act on the order.
 	 *
-	 * @param \WC_Order $order      The order.
-	 * @param string    $hinted_id  The `sessionId` query parameter, a hint.
+	 * @param \WC_Order $order     The order.
+	 * @param string    $hinted_id The `sessionId` query parameter, a hint.
 	 * @return array<string, mixed>|null
 	 */
-	private function verified_session( \WC_Order $order, string $hinted_id ): ?array {
-		$stored_id = (string) $order->get_meta( '_korea_checkout_session_id' );
-		$candidate = $stored_id;
-		if ( '' !== $hinted_id && $hinted_id !== $stored_id && preg_match( '/^cs_[A-Za-z0-9_]{1,100}$/', $hinted_id ) ) {
-			$candidate = $hinted_id;
+	private function refreshed_session( \WC_Order $order, string $hinted_id ): ?array {
+		$current   = OrderMeta::session_id( $order );
+		$candidate = ( '' !== $hinted_id && SessionOwner::order_id_of( $hinted_id ) === $order->get_id() ) ? $hinted_id : $current;
+		if ( '' !== $hinted_id && $candidate !== $hinted_id ) {
+			Logger::error(
+				'A returning shopper brought a session this order never had; it was ignored.',
+				array(
+					'order_id'   => $order->get_id(),
+					'session_id' => $hinted_id,
+				)
+			);
 		}
 		if ( '' === $candidate ) {
 			return null;
 		}
 		try {
-			$session = $this->client->get_session( $candidate );
-		} catch ( ApiException $e ) {
-			Logger::warning(
-				'The session of a returning shopper could not be read.',
-				array(
-					'order_id'   => $order->get_id(),
-					'session_id' => $candidate,
-					'code'       => $e->get_error_code(),
-				)
-			);
-			if ( $candidate !== $stored_id && '' !== $stored_id ) {
-				return $this->verified_session( $order, '' );
-			}
-			return null;
-		}
-		if ( ! SessionOwnership::belongs( $session, $order->get_id() ) ) {
-			Logger::error(
-				'A returning shopper brought a session of another order.',
-				array(
-					'order_id'   => $order->get_id(),
-					'session_id' => $candidate,
-				)
-			);
-			return $candidate !== $stored_id && '' !== $stored_id ? $this->verified_session( $order, '' ) : null;
-		}
-		return $session;
-	}
-
-	/**
-	 * Hands the verified session to the one state machine.
-	 *
-	 * @param \WC_Order            $order   The order.
-	 * @param array<string, mixed> $session The verified session.
-	 */
-	private function sync( \WC_Order $order, array $session ): void {
-		if ( ! class_exists( \KoreaCheckout\Orders\SessionSync::class ) ) {
-			Logger::error( 'Orders\SessionSync is missing; the return could not update the order.', array( 'order_id' => $order->get_id() ) );
-			return;
-		}
-		try {
-			\KoreaCheckout\Orders\SessionSync::apply( $order, $session, 'return' );
-		} catch ( \Throwable $e ) {
-			// A busy lock means another worker (the webhook) is settling this order right now.
+			$outcome = $this->refresh->refresh( $order, $candidate, 'return' );
+		} catch ( ApiException | LockTimeout $e ) {
 			Logger::warning(
 				'The return could not update the order now.',
 				array(
-					'order_id' => $order->get_id(),
-					'error'    => $e->getMessage(),
+					'order_id'   => $order->get_id(),
+					'session_id' => $candidate,
+					'error'      => $e->getMessage(),
 				)
 			);
+			return null;
 		}
+		if ( in_array( $outcome['action'], array( Refresh::NOT_OURS, Refresh::GONE ), true ) ) {
+			return $candidate !== $current && '' !== $current ? $this->refreshed_session( $order, '' ) : null;
+		}
+		return $outcome['session'];
 	}
 
 	/**
@@ -205,7 +180,7 @@ class ReturnHandler {
 		$fresh = wc_get_order( $order->get_id() );
 		$order = $fresh instanceof \WC_Order ? $fresh : $order;
 		if ( function_exists( 'WC' ) && WC()->cart && ! WC()->cart->is_empty() && $order->has_cart_hash( WC()->cart->get_cart_hash() ) ) {
-			$placed_from = (string) $order->get_meta( '_korea_checkout_return_to' );
+			$placed_from = OrderMeta::text( $order, OrderMeta::RETURN_TO );
 			return '' !== $placed_from ? wp_validate_redirect( $placed_from, wc_get_checkout_url() ) : wc_get_checkout_url();
 		}
 		return $order->needs_payment() ? $order->get_checkout_payment_url() : wc_get_checkout_url();

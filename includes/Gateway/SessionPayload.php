@@ -25,12 +25,6 @@ final class SessionPayload {
 	public const METADATA_MAX_VALUE      = 2000;
 
 	/**
-	 * Seconds of one expiry bucket: requests within the same bucket send the same `expiresAt`, so that a
-	 * double click sends the very same body under the very same Idempotency-Key.
-	 */
-	public const EXPIRY_BUCKET = 600;
-
-	/**
 	 * The create-session body.
 	 *
 	 * @param array<string, mixed> $facts Keys: order_id (int), currency, total (minor int), lines (see
@@ -78,25 +72,16 @@ final class SessionPayload {
 	}
 
 	/**
-	 * The Idempotency-Key: the same order, the same payload and the same earlier session give the same key.
+	 * The Idempotency-Key of a session creation: the same order, the same contents and the same number of earlier
+	 * sessions give the same key, so that a retry after a lost answer gets the session already made, and paying
+	 * again after a session was retired makes a new one.
 	 *
-	 * @param int    $order_id          Order id.
-	 * @param string $payload_hash      hash() of the payload.
-	 * @param string $expires_at        The payload's expiresAt (its bucket).
-	 * @param string $previous_session  The order's previous session that can no longer be paid ('' for none),
-	 *                                  so that paying again after a failure makes a new session.
+	 * @param int    $order_id     Order id.
+	 * @param string $payload_hash hash() of the payload.
+	 * @param int    $generation   How many sessions the order had before this one.
 	 */
-	public static function idempotency_key( int $order_id, string $payload_hash, string $expires_at, string $previous_session ): string {
-		return 'wc-' . $order_id . '-' . substr( hash( 'sha256', implode( '|', array( $order_id, $payload_hash, $expires_at, $previous_session ) ) ), 0, 40 );
-	}
-
-	/**
-	 * The hash we send as `orderKeyHash`: proves which order a session is for without revealing its key.
-	 *
-	 * @param string $order_key WooCommerce order key.
-	 */
-	public static function order_key_hash( string $order_key ): string {
-		return hash( 'sha256', $order_key );
+	public static function idempotency_key( int $order_id, string $payload_hash, int $generation ): string {
+		return 'wc-' . $order_id . '-' . substr( hash( 'sha256', implode( '|', array( $order_id, $payload_hash, $generation ) ) ), 0, 40 );
 	}
 
 	/**
@@ -110,15 +95,14 @@ final class SessionPayload {
 	}
 
 	/**
-	 * ISO time of the session's end, counted from the start of the current bucket, at most 7 days ahead.
+	 * ISO time of the session's end, at most 7 days ahead.
 	 *
 	 * @param int $now            Unix time.
 	 * @param int $lifetime_hours Session lifetime in hours (1..168).
 	 */
 	public static function expires_at( int $now, int $lifetime_hours ): string {
-		$hours  = min( 168, max( 1, $lifetime_hours ) );
-		$bucket = $now - ( $now % self::EXPIRY_BUCKET );
-		return gmdate( 'Y-m-d\TH:i:s\Z', $bucket + $hours * 3600 );
+		$hours = min( 168, max( 1, $lifetime_hours ) );
+		return gmdate( 'Y-m-d\TH:i:s\Z', $now + $hours * 3600 );
 	}
 
 	/**

@@ -1,6 +1,7 @@
 <?php
 /**
- * Starts (or reuses) the checkout session of an order.
+ * Sends the shopper to a session that can take this order's money, never to a second one that could take it
+ * again.
  *
  * @package KoreaCheckout
  */
@@ -10,18 +11,32 @@ namespace KoreaCheckout\Gateway;
 use KoreaCheckout\Api\ApiException;
 use KoreaCheckout\Api\Client;
 use KoreaCheckout\Logging\Logger;
+use KoreaCheckout\Orders\OrderLock;
+use KoreaCheckout\Orders\OrderMeta;
+use KoreaCheckout\Orders\SessionOwner;
+use KoreaCheckout\Orders\SessionSync;
+use KoreaCheckout\Orders\Transition;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Builds the payload, reuses the order's session when the order is unchanged and the session can still be
- * paid, and otherwise creates one under an Idempotency-Key, so that a double click or a retried request
- * gets the same session instead of a second one.
+ * Runs whenever an order is paid (again): Place order, Place order pressed a second time on the same cart, or
+ * My Account → Pay. Under the order's lock it first reads back every session the order has that could still take
+ * money:
+ * - one that took money pays the order (or puts it on hold), and the shopper goes to the order-received page;
+ * - a virtual account still waiting for its deposit sends the shopper there too;
+ * - the current session, still payable (pending, or failed with time left: the hosted page lets the shopper try
+ *   again) for exactly this order's contents, is reused;
+ * - any other payable session is retired first (`PATCH expiresAt` = now); when the service answers
+ *   `session_not_modifiable` because it was just paid, that payment is applied instead.
+ * Only then is a new session made, under an Idempotency-Key that comes from the order, its contents and how many
+ * sessions it had. The key and the body's expiry are kept on the order (OrderMeta::SESSION_INTENT) until the
+ * answer arrives, so a retry after a lost answer sends the very same request and gets the very same session.
  */
 class SessionStarter {
 
 	/**
-	 * Seconds a stored session must still have before we send a shopper back to it.
+	 * Seconds a session must still have before a shopper is sent (back) to it.
 	 */
 	private const REUSE_MARGIN = 120;
 
@@ -35,126 +50,200 @@ class SessionStarter {
 	/**
 	 * Creates the starter.
 	 *
-	 * @param Client $client API client.
+	 * @param Client|null $client API client; default one with the saved settings.
 	 */
-	public function __construct( Client $client ) {
-		$this->client = $client;
+	public function __construct( ?Client $client = null ) {
+		$this->client = $client ?? new Client();
 	}
 
 	/**
-	 * The `checkoutUrl` the shopper goes to, exactly as the API returned it.
+	 * Where to send the shopper: a session's `checkoutUrl` exactly as the API returned it, or the order-received
+	 * page when the order turned out to be paid already.
 	 *
 	 * @param \WC_Order $order The order to pay.
-	 * @throws ApiException When the API cannot create the session.
+	 * @throws ApiException When the API cannot be asked or cannot create the session.
+	 * @throws \KoreaCheckout\Orders\LockTimeout When another request keeps the order busy.
 	 */
 	public function start( \WC_Order $order ): string {
-		$payload = SessionPayload::build( OrderFacts::of( $order ) );
-		$hash    = SessionPayload::hash( $payload );
+		$order_id = $order->get_id();
+		return (string) OrderLock::run(
+			$order_id,
+			function () use ( $order, $order_id ): string {
+				$fresh   = OrderLock::fresh_order( $order_id ) ?? $order;
+				$payload = SessionPayload::build( OrderFacts::of( $fresh ) );
+				$hash    = SessionPayload::hash( $payload );
+				return $this->settled_url( $fresh, $hash ) ?? $this->create( $fresh, $payload, $hash );
+			}
+		);
+	}
 
-		$stored_id = (string) $order->get_meta( '_korea_checkout_session_id' );
-		if ( '' !== $stored_id ) {
-			$reusable = $this->reusable_url( $order, $stored_id, $hash );
-			if ( null !== $reusable ) {
+	/**
+	 * Reads back the order's sessions; returns where to send the shopper when one of them settles the matter.
+	 *
+	 * @param \WC_Order $order The order, under its lock.
+	 * @param string    $hash  Hash of what the shopper would be asked to pay for now.
+	 * @throws ApiException When a session cannot be read: better no checkout than a second charge.
+	 */
+	private function settled_url( \WC_Order $order, string $hash ): ?string {
+		foreach ( SessionOwner::sessions_of( $order->get_id() ) as $row ) {
+			if ( in_array( $row['status'], SessionOwner::CLOSED, true ) ) {
+				continue;
+			}
+			$session = $this->client->get_session( $row['session_id'] );
+			$status  = (string) ( $session['status'] ?? '' );
+			if ( ! SessionOwner::owns( $order, $session ) ) {
+				continue;
+			}
+			if ( in_array( $status, Transition::MONEY_TAKEN, true ) || ( 'processing' === $status && is_array( $session['virtualAccount'] ?? null ) ) ) {
+				return $this->apply( $order, $session );
+			}
+			if ( self::payable( $session ) && $this->reusable( $order, $session, $hash ) ) {
 				Logger::info(
-					'Sending the shopper back to the order\'s unpaid session.',
+					'Sending the shopper back to the order\'s pending session.',
 					array(
 						'order_id'   => $order->get_id(),
-						'session_id' => $stored_id,
+						'session_id' => $row['session_id'],
 					)
 				);
-				return $reusable;
+				return OrderMeta::text( $order, OrderMeta::CHECKOUT_URL );
+			}
+			if ( self::payable( $session ) ) {
+				$paid = $this->retire( $order, $row['session_id'] );
+				if ( null !== $paid ) {
+					return $paid;
+				}
+				continue;
+			}
+			// A failed session past its expiry can no longer take money: never read it again.
+			SessionOwner::set_status( $row['session_id'], 'failed' === $status ? 'expired' : $status );
+		}
+		return null;
+	}
+
+	/**
+	 * Whether a session can still take the shopper's money on the hosted page: pending, or failed (the page lets
+	 * the shopper try again) with time left.
+	 *
+	 * @param array<string, mixed> $session The session as the API shows it.
+	 */
+	private static function payable( array $session ): bool {
+		$status  = (string) ( $session['status'] ?? '' );
+		$expires = strtotime( (string) ( $session['expiresAt'] ?? '' ) );
+		return in_array( $status, array( 'pending', 'failed' ), true ) && false !== $expires && $expires > time();
+	}
+
+	/**
+	 * Whether a pending session is the order's current one, for exactly these contents, with time left.
+	 *
+	 * @param \WC_Order            $order   The order.
+	 * @param array<string, mixed> $session The pending session.
+	 * @param string               $hash    Hash of the contents now.
+	 */
+	private function reusable( \WC_Order $order, array $session, string $hash ): bool {
+		$expires = strtotime( (string) ( $session['expiresAt'] ?? '' ) );
+		return (string) ( $session['sessionId'] ?? '' ) === OrderMeta::session_id( $order )
+			&& OrderMeta::text( $order, OrderMeta::PAYLOAD_HASH ) === $hash
+			&& '' !== OrderMeta::text( $order, OrderMeta::CHECKOUT_URL )
+			&& false !== $expires && $expires > time() + self::REUSE_MARGIN;
+	}
+
+	/**
+	 * Ends a pending session that is being replaced; returns the order-received URL when it turned out paid.
+	 *
+	 * @param \WC_Order $order      The order.
+	 * @param string    $session_id The session to retire.
+	 * @throws ApiException When the service cannot be asked.
+	 */
+	private function retire( \WC_Order $order, string $session_id ): ?string {
+		try {
+			$session = $this->client->patch_session( $session_id, array( 'expiresAt' => gmdate( 'Y-m-d\TH:i:s\Z' ) ) );
+		} catch ( ApiException $e ) {
+			if ( 'session_not_modifiable' !== $e->get_error_code() ) {
+				throw $e;
+			}
+			// Paid (or being paid) between our read and the retirement: apply what the service says now.
+			$session = $this->client->get_session( $session_id );
+			if ( in_array( (string) ( $session['status'] ?? '' ), Transition::MONEY_TAKEN, true ) ) {
+				return $this->apply( $order, $session );
 			}
 		}
+		SessionOwner::set_status( $session_id, (string) ( $session['status'] ?? 'expired' ) );
+		Logger::info(
+			'Retired the order\'s earlier session before making a new one.',
+			array(
+				'order_id'   => $order->get_id(),
+				'session_id' => $session_id,
+			)
+		);
+		return null;
+	}
 
-		$key    = SessionPayload::idempotency_key( $order->get_id(), $hash, (string) $payload['expiresAt'], $stored_id );
-		$answer = $this->client->create_session( $payload, $key );
+	/**
+	 * Applies a session that took money (or issued a virtual account) and answers the order-received URL.
+	 *
+	 * @param \WC_Order            $order   The order, under its lock.
+	 * @param array<string, mixed> $session The session.
+	 */
+	private function apply( \WC_Order $order, array $session ): string {
+		SessionSync::apply( $order, $session, 'return' );
+		$fresh = OrderLock::fresh_order( $order->get_id() ) ?? $order;
+		return $fresh->get_checkout_order_received_url();
+	}
 
+	/**
+	 * Creates the session and records it before the shopper is sent anywhere.
+	 *
+	 * @param \WC_Order            $order   The order, under its lock.
+	 * @param array<string, mixed> $payload The create-session body.
+	 * @param string               $hash    Its hash without the expiry.
+	 * @throws ApiException When the API cannot create the session.
+	 */
+	private function create( \WC_Order $order, array $payload, string $hash ): string {
+		$generation = count( SessionOwner::sessions_of( $order->get_id() ) );
+		$intent     = OrderMeta::items( $order, OrderMeta::SESSION_INTENT );
+		$kept       = strtotime( (string) ( $intent['expiresAt'] ?? '' ) );
+		if ( ( $intent['hash'] ?? '' ) === $hash && ( $intent['generation'] ?? -1 ) === $generation && false !== $kept && $kept > time() + self::REUSE_MARGIN ) {
+			// The same request as the one whose answer was lost: same body, same key, same session.
+			$payload['expiresAt'] = (string) $intent['expiresAt'];
+			$key                  = (string) $intent['key'];
+		} else {
+			$key = SessionPayload::idempotency_key( $order->get_id(), $hash, $generation );
+			$order->update_meta_data(
+				OrderMeta::SESSION_INTENT,
+				array(
+					'key'        => $key,
+					'hash'       => $hash,
+					'generation' => $generation,
+					'expiresAt'  => (string) $payload['expiresAt'],
+				)
+			);
+			$order->save();
+		}
+
+		$answer     = $this->client->create_session( $payload, $key );
 		$session_id = (string) $answer['sessionId'];
-		$url        = (string) $answer['checkoutUrl'];
-		$expires    = is_string( $answer['expiresAt'] ?? null ) ? $answer['expiresAt'] : (string) $payload['expiresAt'];
-		$this->remember( $order, $session_id, $url, $hash, $expires, $stored_id );
+		$replayed   = SessionOwner::order_id_of( $session_id ) === $order->get_id();
+		SessionOwner::record( $order->get_id(), $session_id );
+
+		$order->update_meta_data( OrderMeta::SESSION_ID, $session_id );
+		$order->update_meta_data( OrderMeta::CHECKOUT_URL, (string) $answer['checkoutUrl'] );
+		$order->update_meta_data( OrderMeta::PAYLOAD_HASH, $hash );
+		$order->update_meta_data( OrderMeta::SESSION_EXPIRES, is_string( $answer['expiresAt'] ?? null ) ? $answer['expiresAt'] : (string) $payload['expiresAt'] );
+		$order->update_meta_data( OrderMeta::SESSION_STATUS, 'pending' );
+		$order->delete_meta_data( OrderMeta::SESSION_INTENT );
+		if ( ! $replayed ) {
+			/* translators: %s: checkout session id */
+			$order->add_order_note( sprintf( __( 'Korea Checkout session %s created; the shopper was sent to the payment page.', 'korea-checkout' ), $session_id ) );
+		}
+		$order->save();
 		Logger::info(
 			'Checkout session created.',
 			array(
 				'order_id'   => $order->get_id(),
 				'session_id' => $session_id,
-				'reused'     => $session_id === $stored_id,
+				'generation' => $generation,
 			)
 		);
-		return $url;
-	}
-
-	/**
-	 * The stored checkout URL when the order is unchanged and its session is pending and not about to expire.
-	 *
-	 * @param \WC_Order $order     The order.
-	 * @param string    $stored_id Its stored session id.
-	 * @param string    $hash      Hash of the payload built now.
-	 */
-	private function reusable_url( \WC_Order $order, string $stored_id, string $hash ): ?string {
-		$url     = (string) $order->get_meta( '_korea_checkout_checkout_url' );
-		$expires = strtotime( (string) $order->get_meta( '_korea_checkout_session_expires' ) );
-		if ( '' === $url || (string) $order->get_meta( '_korea_checkout_payload_hash' ) !== $hash ) {
-			return null;
-		}
-		if ( false === $expires || $expires < time() + self::REUSE_MARGIN ) {
-			return null;
-		}
-		try {
-			$session = $this->client->get_session( $stored_id );
-		} catch ( ApiException $e ) {
-			// Unknown to the API or unreadable now: a new session is the safe way forward.
-			return null;
-		}
-		return 'pending' === ( $session['status'] ?? '' ) ? $url : null;
-	}
-
-	/**
-	 * Stores the session on the order (under the order's lock when the Orders module provides one).
-	 *
-	 * @param \WC_Order $order      The order.
-	 * @param string    $session_id Session id.
-	 * @param string    $url        Checkout URL.
-	 * @param string    $hash       Payload hash.
-	 * @param string    $expires    ISO expiry time.
-	 * @param string    $previous   The session it replaces, '' for none.
-	 */
-	private function remember( \WC_Order $order, string $session_id, string $url, string $hash, string $expires, string $previous ): void {
-		$write = static function () use ( $order, $session_id, $url, $hash, $expires, $previous ): void {
-			$target = $order;
-			if ( class_exists( \KoreaCheckout\Orders\OrderLock::class ) ) {
-				$fresh  = \KoreaCheckout\Orders\OrderLock::fresh_order( $order->get_id() );
-				$target = $fresh ? $fresh : $order;
-			}
-			$target->update_meta_data( '_korea_checkout_session_id', $session_id );
-			$target->update_meta_data( '_korea_checkout_checkout_url', $url );
-			$target->update_meta_data( '_korea_checkout_payload_hash', $hash );
-			$target->update_meta_data( '_korea_checkout_session_expires', $expires );
-			$target->update_meta_data( '_korea_checkout_session_status', 'pending' );
-			if ( $session_id !== $previous ) {
-				/* translators: %s: checkout session id */
-				$target->add_order_note( sprintf( __( 'Korea Checkout session %s created; the shopper was sent to the payment page.', 'korea-checkout' ), $session_id ) );
-			}
-			$target->save();
-		};
-
-		if ( ! class_exists( \KoreaCheckout\Orders\OrderLock::class ) ) {
-			$write();
-			return;
-		}
-		try {
-			\KoreaCheckout\Orders\OrderLock::run( $order->get_id(), $write );
-		} catch ( \Exception $e ) {
-			// The lock stayed busy: the session exists, so the shopper must still reach it. Writing these few
-			// keys of our own without the lock is safe; the state machine reads the session from the API anyway.
-			Logger::warning(
-				'Stored the new session without the order lock.',
-				array(
-					'order_id' => $order->get_id(),
-					'error'    => $e->getMessage(),
-				)
-			);
-			$write();
-		}
+		return (string) $answer['checkoutUrl'];
 	}
 }

@@ -7,21 +7,21 @@
 
 namespace KoreaCheckout\Gateway;
 
-use KoreaCheckout\Api\ApiException;
-use KoreaCheckout\Api\Client;
 use KoreaCheckout\Logging\Logger;
+use KoreaCheckout\Orders\OrderMeta;
+use KoreaCheckout\Orders\Refresh;
+use KoreaCheckout\Orders\SessionOwner;
+use KoreaCheckout\Plugin;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * Public on purpose, like the order-received page it serves: the order key is the credential, as it is for
  * that page. Answers only the order's state (no names, addresses or amounts). While the order still waits,
- * it asks the API at most once per order every few seconds and lets Orders\SessionSync apply the answer, so
- * a lost or late webhook does not keep the shopper waiting.
+ * it refreshes the order from its session at most once per session every few seconds, whoever asks and on
+ * whichever web node, so a lost or late webhook does not keep the shopper waiting.
  */
 final class StatusRoute {
-
-	public const NAMESPACE = 'korea-checkout/v1';
 
 	/**
 	 * Seconds between two API reads for the same order.
@@ -33,7 +33,7 @@ final class StatusRoute {
 	 */
 	public static function register(): void {
 		register_rest_route(
-			self::NAMESPACE,
+			Plugin::REST_NAMESPACE,
 			'/orders/(?P<id>\d+)/status',
 			array(
 				'methods'             => \WP_REST_Server::READABLE,
@@ -64,11 +64,11 @@ final class StatusRoute {
 	 */
 	public static function respond( \WP_REST_Request $request ) {
 		$order = wc_get_order( (int) $request['id'] );
-		if ( ! $order instanceof \WC_Order || Gateway::ID !== $order->get_payment_method() || ! hash_equals( $order->get_order_key(), (string) $request['key'] ) ) {
+		if ( ! $order instanceof \WC_Order || ! OrderMeta::is_ours( $order ) || ! hash_equals( $order->get_order_key(), (string) $request['key'] ) ) {
 			return new \WP_Error( 'korea_checkout_order_not_found', __( 'No such order.', 'korea-checkout' ), array( 'status' => 404 ) );
 		}
 
-		if ( self::is_waiting( $order ) && self::may_ask_api( $order->get_id() ) ) {
+		if ( self::is_waiting( $order ) && SessionOwner::may_ask_api( OrderMeta::session_id( $order ), self::API_INTERVAL ) ) {
 			self::refresh( $order );
 			$fresh = wc_get_order( $order->get_id() );
 			$order = $fresh instanceof \WC_Order ? $fresh : $order;
@@ -86,7 +86,7 @@ final class StatusRoute {
 	 * @return array{orderId: int, state: string, final: bool, payUrl: string}
 	 */
 	public static function state( \WC_Order $order ): array {
-		$session_status = (string) $order->get_meta( '_korea_checkout_session_status' );
+		$session_status = OrderMeta::text( $order, OrderMeta::SESSION_STATUS );
 		if ( $order->is_paid() || $order->has_status( array( 'completed', 'refunded' ) ) ) {
 			$state = 'paid';
 		} elseif ( null !== VirtualAccountView::account( $order ) ) {
@@ -112,47 +112,17 @@ final class StatusRoute {
 	 * @param \WC_Order $order The order.
 	 */
 	public static function is_waiting( \WC_Order $order ): bool {
-		return 'processing' === self::state( $order )['state'] && '' !== (string) $order->get_meta( '_korea_checkout_session_id' );
+		return 'processing' === self::state( $order )['state'] && '' !== OrderMeta::session_id( $order );
 	}
 
 	/**
-	 * Takes the order's API slot if it is free (one read per order per API_INTERVAL seconds, all visitors together).
-	 *
-	 * @param int $order_id Order id.
-	 */
-	private static function may_ask_api( int $order_id ): bool {
-		$name = 'korea_checkout_poll_' . $order_id;
-		if ( false !== get_transient( $name ) ) {
-			return false;
-		}
-		set_transient( $name, 1, self::API_INTERVAL );
-		return true;
-	}
-
-	/**
-	 * Reads the session and hands it to the state machine.
+	 * Refreshes the order from its current session; a failure only means the next poll tries again.
 	 *
 	 * @param \WC_Order $order The order.
 	 */
 	private static function refresh( \WC_Order $order ): void {
-		$session_id = (string) $order->get_meta( '_korea_checkout_session_id' );
 		try {
-			$session = ( new Client() )->get_session( $session_id );
-		} catch ( ApiException $e ) {
-			Logger::info(
-				'Polling could not read the session.',
-				array(
-					'order_id' => $order->get_id(),
-					'code'     => $e->get_error_code(),
-				)
-			);
-			return;
-		}
-		if ( ! SessionOwnership::belongs( $session, $order->get_id() ) || ! class_exists( \KoreaCheckout\Orders\SessionSync::class ) ) {
-			return;
-		}
-		try {
-			\KoreaCheckout\Orders\SessionSync::apply( $order, $session, 'return' );
+			( new Refresh() )->refresh( $order, OrderMeta::session_id( $order ), 'return' );
 		} catch ( \Throwable $e ) {
 			Logger::info(
 				'Polling could not update the order now.',

@@ -7,11 +7,13 @@
 
 namespace KoreaCheckout\Gateway;
 
+use KoreaCheckout\Orders\OrderMeta;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
  * Shows bank, account number, holder and due date while the order waits for its deposit. The details are the
- * ones Orders\SessionSync stored from the verified session (meta `_korea_checkout_virtual_account`).
+ * ones Orders\SessionSync stored from the verified session (OrderMeta::VIRTUAL_ACCOUNT).
  */
 final class VirtualAccountView {
 
@@ -22,19 +24,10 @@ final class VirtualAccountView {
 	 * @return array{bankName: string, accountNumber: string, accountHolder: string, dueDate: string}|null
 	 */
 	public static function account( \WC_Order $order ): ?array {
-		if ( Gateway::ID !== $order->get_payment_method() || $order->is_paid() || ! $order->has_status( array( 'on-hold', 'pending' ) ) ) {
+		if ( ! OrderMeta::is_ours( $order ) || $order->is_paid() || ! $order->has_status( array( 'on-hold', 'pending' ) ) ) {
 			return null;
 		}
-		$account = $order->get_meta( '_korea_checkout_virtual_account' );
-		if ( ! is_array( $account ) || '' === (string) ( $account['accountNumber'] ?? '' ) ) {
-			return null;
-		}
-		return array(
-			'bankName'      => (string) ( $account['bankName'] ?? '' ),
-			'accountNumber' => (string) $account['accountNumber'],
-			'accountHolder' => (string) ( $account['accountHolder'] ?? '' ),
-			'dueDate'       => (string) ( $account['dueDate'] ?? '' ),
-		);
+		return OrderMeta::virtual_account( $order );
 	}
 
 	/**

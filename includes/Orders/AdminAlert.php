@@ -1,28 +1,99 @@
 <?php
 /**
- * Emails the store's administrator about a payment that needs a person.
+ * Tells the store's administrator about a payment that needs a person.
  *
  * @package KoreaCheckout
  */
 
 namespace KoreaCheckout\Orders;
 
+use KoreaCheckout\Logging\Logger;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Used when a session's amount or currency does not match its order, or when an order was paid twice. The mail
- * names the order and links to it; it carries no customer data beyond the order number.
+ * Used when a session's amount or currency does not match its order, and when an order was paid twice. Each is
+ * noted on the order and mailed to the site's admin email once per session; the mail names the order and links
+ * to it, and carries no customer data beyond the order number.
  */
 final class AdminAlert {
 
 	/**
-	 * Sends the alert to the site's admin email.
+	 * Holds an order whose session's amount or currency differs from the order: never paid; a person decides.
+	 *
+	 * @param \WC_Order            $order   Fresh order, under its lock.
+	 * @param array<string, mixed> $session Session.
+	 * @param string               $reason  `amount_mismatch` or `currency_mismatch`.
+	 */
+	public static function mismatch( \WC_Order $order, array $session, string $reason ): void {
+		$session_id = (string) $session['sessionId'];
+		if ( OrderMeta::text( $order, OrderMeta::MISMATCH ) === $session_id ) {
+			$order->save();
+			return;
+		}
+		$order->update_meta_data( OrderMeta::MISMATCH, $session_id );
+		$message = sprintf(
+			/* translators: 1: session id, 2: amount and currency paid, 3: order total and currency */
+			__( 'Korea Checkout session %1$s was paid %2$s but the order totals %3$s. The order was not marked paid: check the payment and refund or adjust it.', 'korea-checkout' ),
+			$session_id,
+			wp_strip_all_tags( self::scalar( $session['totalAmount'] ?? '?' ) . ' ' . self::scalar( $session['currency'] ?? '' ) ),
+			$order->get_total() . ' ' . $order->get_currency()
+		);
+		$order->update_status( 'on-hold', $message );
+		self::send(
+			$order,
+			/* translators: %s: order number */
+			sprintf( __( 'payment of order #%s does not match its total', 'korea-checkout' ), $order->get_order_number() ),
+			$message
+		);
+		Logger::warning(
+			'Session amount or currency does not match its order.',
+			array(
+				'order_id'   => $order->get_id(),
+				'session_id' => $session_id,
+				'reason'     => $reason,
+			)
+		);
+	}
+
+	/**
+	 * A second session of an already paid order took money: tell a person, once per session.
+	 *
+	 * @param \WC_Order            $order   Fresh order, under its lock.
+	 * @param array<string, mixed> $session Session.
+	 */
+	public static function double_payment( \WC_Order $order, array $session ): void {
+		$session_id = (string) $session['sessionId'];
+		$seen       = OrderMeta::items( $order, OrderMeta::DOUBLE_PAYMENTS );
+		if ( in_array( $session_id, $seen, true ) ) {
+			return;
+		}
+		$seen[] = $session_id;
+		$order->update_meta_data( OrderMeta::DOUBLE_PAYMENTS, $seen );
+		$message = sprintf(
+			/* translators: 1: second session id, 2: session that paid the order first */
+			__( 'Korea Checkout session %1$s also took payment for this order, which session %2$s had already paid. Refund one of them in the Korea Checkout dashboard.', 'korea-checkout' ),
+			$session_id,
+			OrderMeta::paid_session( $order )
+		);
+		$order->add_order_note( $message );
+		$order->save();
+		self::send(
+			$order,
+			/* translators: %s: order number */
+			sprintf( __( 'order #%s was paid twice', 'korea-checkout' ), $order->get_order_number() ),
+			$message
+		);
+	}
+
+	/**
+	 * Sends an alert to the site's admin email.
 	 *
 	 * @param \WC_Order $order   The order concerned.
 	 * @param string    $subject Translated subject line.
 	 * @param string    $message Translated explanation of what happened and what to do.
 	 */
-	public static function send( \WC_Order $order, string $subject, string $message ): bool {
+	private static function send( \WC_Order $order, string $subject, string $message ): bool {
 		$to = (string) get_option( 'admin_email' );
 		if ( ! is_email( $to ) ) {
 			return false;
@@ -31,5 +102,14 @@ final class AdminAlert {
 		/* translators: 1: site name, 2: the alert's subject */
 		$title = sprintf( __( '[%1$s] Korea Checkout: %2$s', 'korea-checkout' ), wp_specialchars_decode( get_bloginfo( 'name' ), ENT_QUOTES ), $subject );
 		return (bool) wp_mail( $to, $title, $body );
+	}
+
+	/**
+	 * A JSON scalar as text, '' for anything else.
+	 *
+	 * @param mixed $value Value.
+	 */
+	private static function scalar( $value ): string {
+		return is_scalar( $value ) ? (string) $value : '';
 	}
 }

@@ -9,6 +9,7 @@ namespace KoreaCheckout\Orders;
 
 use KoreaCheckout\Api\ApiException;
 use KoreaCheckout\Api\Client;
+use KoreaCheckout\Api\Money;
 use KoreaCheckout\PaymentMethods;
 
 defined( 'ABSPATH' ) || exit;
@@ -27,21 +28,19 @@ final class OrderPanel {
 	public const RESULT_ARG = 'korea_checkout_checked';
 
 	/**
-	 * Makes the API client.
+	 * API client for the check; null until one is needed.
 	 *
-	 * @var callable(): Client
+	 * @var Client|null
 	 */
-	private $client_factory;
+	private ?Client $client;
 
 	/**
-	 * Sets how the API client is made.
+	 * Creates the panel.
 	 *
-	 * @param callable|null $client_factory Returns an Api\Client; default `new Client()`.
+	 * @param Client|null $client API client; default one with the saved settings.
 	 */
-	public function __construct( ?callable $client_factory = null ) {
-		$this->client_factory = $client_factory ?? static function (): Client {
-			return new Client();
-		};
+	public function __construct( ?Client $client = null ) {
+		$this->client = $client;
 	}
 
 	/**
@@ -56,7 +55,7 @@ final class OrderPanel {
 			return;
 		}
 		$order = self::order_of( $post_or_order );
-		if ( null === $order || SessionSync::GATEWAY_ID !== $order->get_payment_method() ) {
+		if ( null === $order || ! OrderMeta::is_ours( $order ) ) {
 			return;
 		}
 		add_meta_box( 'korea-checkout-payment', __( 'Korea Checkout', 'korea-checkout' ), array( $this, 'render' ), $screen, 'side', 'default' );
@@ -74,37 +73,70 @@ final class OrderPanel {
 		}
 		$this->print_result_notice();
 
-		$method  = (string) $order->get_meta( '_korea_checkout_paid_method' );
-		$method  = '' !== $method ? $method : (string) $order->get_meta( '_korea_checkout_method' );
-		$rows    = array(
-			__( 'Session', 'korea-checkout' )        => (string) $order->get_meta( '_korea_checkout_session_id' ),
-			__( 'Session status', 'korea-checkout' ) => self::status_label( (string) $order->get_meta( '_korea_checkout_session_status' ) ),
-			__( 'Payment method', 'korea-checkout' ) => '' === $method ? '' : PaymentMethods::label( $method ),
-			__( 'Gateway', 'korea-checkout' )        => (string) $order->get_meta( '_korea_checkout_gateway' ),
-			__( 'Transaction', 'korea-checkout' )    => $order->get_transaction_id(),
-		);
-		$account = $order->get_meta( '_korea_checkout_virtual_account' );
-		if ( is_array( $account ) && ! empty( $account['accountNumber'] ) ) {
-			$rows[ __( 'Virtual account', 'korea-checkout' ) ] = trim( ( $account['bankName'] ?? '' ) . ' ' . $account['accountNumber'] );
-			$rows[ __( 'Account holder', 'korea-checkout' ) ]  = (string) ( $account['accountHolder'] ?? '' );
-			$rows[ __( 'Deposit due', 'korea-checkout' ) ]     = (string) ( $account['dueDate'] ?? '' );
-		}
-
 		echo '<dl class="korea-checkout-panel">';
-		foreach ( $rows as $label => $value ) {
+		foreach ( self::rows( $order ) as $label => $value ) {
 			printf( '<dt>%s</dt><dd>%s</dd>', esc_html( $label ), '' === $value ? '&mdash;' : esc_html( $value ) );
 		}
 		echo '</dl>';
 
 		$this->print_refunds( $order );
 
-		if ( '' !== (string) $order->get_meta( '_korea_checkout_session_id' ) && current_user_can( 'edit_shop_orders' ) ) {
+		if ( '' !== OrderMeta::session_id( $order ) && current_user_can( 'edit_shop_orders' ) ) {
 			printf(
 				'<p><a class="button" href="%s">%s</a></p>',
 				esc_url( self::check_url( $order->get_id() ) ),
 				esc_html__( 'Check status now', 'korea-checkout' )
 			);
 		}
+	}
+
+	/**
+	 * What the panel lists, label => plain text.
+	 *
+	 * @param \WC_Order $order The order.
+	 * @return array<string, string>
+	 */
+	private static function rows( \WC_Order $order ): array {
+		$method = OrderMeta::text( $order, OrderMeta::PAID_METHOD );
+		$method = '' !== $method ? $method : OrderMeta::text( $order, OrderMeta::METHOD );
+		$rows   = array(
+			__( 'Session', 'korea-checkout' )        => OrderMeta::session_id( $order ),
+			__( 'Session status', 'korea-checkout' ) => self::status_label( OrderMeta::text( $order, OrderMeta::SESSION_STATUS ) ),
+			__( 'Payment method', 'korea-checkout' ) => '' === $method ? '' : PaymentMethods::label( $method ),
+			__( 'Gateway', 'korea-checkout' )        => OrderMeta::text( $order, OrderMeta::GATEWAY ),
+			__( 'Transaction', 'korea-checkout' )    => $order->get_transaction_id(),
+		);
+		$months = OrderMeta::installments( $order );
+		if ( null !== $months ) {
+			/* translators: %d: number of monthly installments of a card payment */
+			$rows[ __( 'Installments', 'korea-checkout' ) ] = 0 === $months ? __( 'Lump sum', 'korea-checkout' ) : sprintf( _n( '%d month', '%d months', $months, 'korea-checkout' ), $months );
+		}
+		$failure = OrderMeta::failure( $order );
+		if ( null !== $failure ) {
+			$rows[ __( 'Last failure', 'korea-checkout' ) ] = trim( $failure['code'] . ': ' . $failure['message'], ': ' );
+		}
+		$coupon = OrderMeta::items( $order, OrderMeta::COUPON );
+		if ( '' !== (string) ( $coupon['code'] ?? '' ) ) {
+			$rows[ __( 'Service coupon', 'korea-checkout' ) ] = (string) $coupon['code'];
+		}
+		$account = OrderMeta::virtual_account( $order );
+		if ( null !== $account ) {
+			$rows[ __( 'Virtual account', 'korea-checkout' ) ] = trim( $account['bankName'] . ' ' . $account['accountNumber'] );
+			$rows[ __( 'Account holder', 'korea-checkout' ) ]  = $account['accountHolder'];
+			$rows[ __( 'Deposit due', 'korea-checkout' ) ]     = $account['dueDate'];
+		}
+		$sessions = array_column( SessionOwner::sessions_of( $order->get_id() ), 'session_id' );
+		if ( count( $sessions ) > 1 ) {
+			$rows[ __( 'All sessions', 'korea-checkout' ) ] = implode( ', ', $sessions );
+		}
+		$pending = array_map(
+			static fn( array $entry ): string => wp_strip_all_tags( wc_price( (float) Money::to_decimal_string( $entry['amount'], $order->get_currency() ), array( 'currency' => $order->get_currency() ) ) ),
+			OrderMeta::pending_refunds( $order )
+		);
+		if ( array() !== $pending ) {
+			$rows[ __( 'Refunds awaiting confirmation', 'korea-checkout' ) ] = implode( ', ', $pending );
+		}
+		return $rows;
 	}
 
 	/**
@@ -117,13 +149,13 @@ final class OrderPanel {
 			wp_die( esc_html__( 'You are not allowed to update orders.', 'korea-checkout' ), '', array( 'response' => 403 ) );
 		}
 		$order = wc_get_order( $order_id );
-		if ( ! $order instanceof \WC_Order || '' === (string) $order->get_meta( '_korea_checkout_session_id' ) ) {
+		if ( ! $order instanceof \WC_Order || '' === OrderMeta::session_id( $order ) ) {
 			wp_die( esc_html__( 'This order has no Korea Checkout session.', 'korea-checkout' ), '', array( 'response' => 404 ) );
 		}
 
 		try {
-			$session = ( $this->client_factory )()->get_session( (string) $order->get_meta( '_korea_checkout_session_id' ) );
-			$result  = 'ok:' . SessionSync::apply( $order, $session, 'admin' );
+			$outcome = ( new Refresh( $this->client ) )->refresh( $order, OrderMeta::refundable_session( $order ), 'admin' );
+			$result  = in_array( $outcome['action'], array( Refresh::NOT_OURS, Refresh::GONE ), true ) ? 'error:' . $outcome['action'] : 'ok:' . $outcome['action'];
 		} catch ( ApiException $e ) {
 			$result = 'error:' . $e->get_error_code();
 		} catch ( LockTimeout $e ) {
@@ -163,7 +195,7 @@ final class OrderPanel {
 		}
 		echo '<p><strong>' . esc_html__( 'Refunds', 'korea-checkout' ) . '</strong></p><ul>';
 		foreach ( $refunds as $refund ) {
-			$id = (string) $refund->get_meta( RefundLedger::META );
+			$id = OrderMeta::refund_id( $refund );
 			printf(
 				'<li>%s &ndash; %s</li>',
 				wp_kses_post( wc_price( $refund->get_amount(), array( 'currency' => $order->get_currency() ) ) ),

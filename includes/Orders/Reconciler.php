@@ -1,6 +1,6 @@
 <?php
 /**
- * Asks the API about orders still waiting, so that a lost webhook never leaves an order stuck.
+ * Asks the API about orders a lost or failed webhook could have left behind.
  *
  * @package KoreaCheckout
  */
@@ -10,16 +10,21 @@ namespace KoreaCheckout\Orders;
 use KoreaCheckout\Api\ApiException;
 use KoreaCheckout\Api\Client;
 use KoreaCheckout\Logging\Logger;
-use KoreaCheckout\Webhook\EventLog;
+use KoreaCheckout\Plugin;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A recurring Action Scheduler action, `korea_checkout_reconcile` in group `korea-checkout`, every five minutes.
- * Each run takes the next page (by id) of this gateway's pending and on-hold orders created in the last ten days
- * (sessions live at most seven), so that every order gets its turn, reads the session of each from the API and
- * applies it through SessionSync. A session that expired cancels its
- * order, which restores stock. A rate-limited answer ends the run early. Each run also prunes old webhook ids.
+ * A recurring Action Scheduler action, `korea_checkout_reconcile` in group `korea-checkout`, every five minutes,
+ * scheduled when the plugin's database is installed or upgraded (never on page loads). Each run refreshes, one
+ * page at a time so every order gets its turn:
+ * - orders still waiting (pending and on-hold, created in the last ten days; sessions live at most seven): a
+ *   session that expired cancels its order, which releases its stock;
+ * - paid orders in the REFUND_WATCH days after payment, so that a refund made in the service's dashboard whose
+ *   webhook never arrived is recorded all the same; order-screen refunds still awaiting confirmation a day after
+ *   they were sent are given up with a note.
+ * Events a webhook delivery left unfinished are settled by the Webhook module's own job. Each order is refreshed
+ * in its own try: whatever one throws is logged and the run goes on; a rate-limited answer ends the run early.
  */
 final class Reconciler {
 
@@ -30,45 +35,51 @@ final class Reconciler {
 	public const MAX_AGE  = 10 * DAY_IN_SECONDS;
 
 	/**
-	 * Option holding how many waiting orders the next run skips (0 = start again from the oldest).
+	 * Days after payment during which paid orders are checked for refunds made elsewhere.
 	 */
-	public const CURSOR = 'korea_checkout_reconcile_cursor';
+	public const REFUND_WATCH = 14;
 
 	/**
-	 * Makes the API client.
-	 *
-	 * @var callable(): Client
+	 * Seconds after which an order-screen refund that was never confirmed is given up.
 	 */
-	private $client_factory;
+	public const PENDING_REFUND_LIMIT = DAY_IN_SECONDS;
 
 	/**
-	 * Sets how the API client is made.
-	 *
-	 * @param callable|null $client_factory Returns an Api\Client; default `new Client()`.
+	 * Options holding how many orders of each kind the next run skips (0 = start again from the oldest).
 	 */
-	public function __construct( ?callable $client_factory = null ) {
-		$this->client_factory = $client_factory ?? static function (): Client {
-			return new Client();
-		};
+	public const CURSOR      = 'korea_checkout_reconcile_cursor';
+	public const PAID_CURSOR = 'korea_checkout_reconcile_paid_cursor';
+
+	/**
+	 * Reads sessions and applies them.
+	 *
+	 * @var Refresh
+	 */
+	private Refresh $refresh;
+
+	/**
+	 * Creates the reconciler.
+	 *
+	 * @param Client|null $client API client; default one with the saved settings.
+	 */
+	public function __construct( ?Client $client = null ) {
+		$this->refresh = new Refresh( $client );
 	}
 
 	/**
-	 * Schedules the recurring action unless it is scheduled (on `init`; Action Scheduler is loaded by then).
+	 * Schedules the recurring action unless it is scheduled (from Schema, once Action Scheduler is loaded).
 	 */
 	public static function schedule(): void {
-		if ( ! function_exists( 'as_has_scheduled_action' ) || as_has_scheduled_action( self::HOOK, array(), self::GROUP ) ) {
-			return;
+		if ( ! as_has_scheduled_action( self::HOOK, array(), self::GROUP ) ) {
+			as_schedule_recurring_action( time() + self::INTERVAL, self::INTERVAL, self::HOOK, array(), self::GROUP, true );
 		}
-		as_schedule_recurring_action( time() + self::INTERVAL, self::INTERVAL, self::HOOK, array(), self::GROUP, true );
 	}
 
 	/**
-	 * Removes the recurring action (deactivation, uninstall).
+	 * Removes the recurring action (deactivation).
 	 */
 	public static function unschedule(): void {
-		if ( function_exists( 'as_unschedule_all_actions' ) ) {
-			as_unschedule_all_actions( self::HOOK, array(), self::GROUP );
-		}
+		as_unschedule_all_actions( self::HOOK, array(), self::GROUP );
 	}
 
 	/**
@@ -77,63 +88,123 @@ final class Reconciler {
 	 * @return array<int, string> Order id => action taken (or an error code), for logs and tests.
 	 */
 	public function run(): array {
-		EventLog::prune();
-
-		$offset = max( 0, (int) get_option( self::CURSOR, 0 ) );
-		$orders = $this->batch( $offset );
-		update_option( self::CURSOR, count( $orders ) < self::BATCH ? 0 : $offset + self::BATCH, false );
-
 		$results = array();
-		$client  = ( $this->client_factory )();
+		$waiting = $this->page(
+			self::CURSOR,
+			array(
+				'status'       => array( 'wc-pending', 'wc-on-hold' ),
+				'date_created' => '>' . ( time() - self::MAX_AGE ),
+			)
+		);
+		if ( ! $this->refresh_all( $waiting, array( OrderMeta::class, 'session_id' ), $results ) ) {
+			return $this->log( $results );
+		}
+		$paid = $this->page(
+			self::PAID_CURSOR,
+			array(
+				'status'    => array( 'wc-processing', 'wc-completed' ),
+				'date_paid' => '>' . ( time() - self::REFUND_WATCH * DAY_IN_SECONDS ),
+			)
+		);
+		// An order paid by this very run was just read: not twice.
+		$paid = array_values( array_filter( $paid, static fn( \WC_Order $order ): bool => ! isset( $results[ $order->get_id() ] ) ) );
+		$this->refresh_all( $paid, array( OrderMeta::class, 'paid_session' ), $results );
+		foreach ( $paid as $order ) {
+			$this->give_up_pending_refunds( $order->get_id() );
+		}
+		return $this->log( $results );
+	}
+
+	/**
+	 * Refreshes each order from the session $session_of names; false when the API asked to slow down.
+	 *
+	 * @param list<\WC_Order>    $orders     The orders.
+	 * @param callable           $session_of Order => session id.
+	 * @param array<int, string> $results    Collects order id => outcome.
+	 */
+	private function refresh_all( array $orders, callable $session_of, array &$results ): bool {
 		foreach ( $orders as $order ) {
-			$session_id = (string) $order->get_meta( '_korea_checkout_session_id' );
+			$session_id = (string) $session_of( $order );
 			if ( '' === $session_id ) {
 				continue;
 			}
 			try {
-				$session                     = $client->get_session( $session_id );
-				$results[ $order->get_id() ] = SessionSync::apply( $order, $session, 'reconcile' );
+				$results[ $order->get_id() ] = $this->refresh->refresh( $order, $session_id, 'reconcile' )['action'];
 			} catch ( ApiException $e ) {
 				$results[ $order->get_id() ] = $e->get_error_code();
 				if ( 'rate_limited' === $e->get_error_code() || 429 === $e->get_status() ) {
-					break;
+					return false;
 				}
 			} catch ( LockTimeout $e ) {
 				$results[ $order->get_id() ] = 'locked';
+			} catch ( \Throwable $e ) {
+				$results[ $order->get_id() ] = 'error';
+				Logger::error(
+					'Reconciliation could not refresh an order.',
+					array(
+						'order_id' => $order->get_id(),
+						'error'    => $e->getMessage(),
+					)
+				);
 			}
 		}
-		if ( array() !== $results ) {
-			Logger::debug( 'Reconciliation run.', array( 'results' => $results ) );
-		}
-		return $results;
+		return true;
 	}
 
 	/**
-	 * The next page of waiting orders, by ascending id, starting at the stored offset.
+	 * Drops order-screen refunds the service never confirmed within PENDING_REFUND_LIMIT, with a note.
 	 *
-	 * @param int $offset Orders to skip.
+	 * @param int $order_id The order.
+	 */
+	private function give_up_pending_refunds( int $order_id ): void {
+		$order = OrderLock::fresh_order( $order_id );
+		if ( null === $order ) {
+			return;
+		}
+		$pending = OrderMeta::pending_refunds( $order );
+		$kept    = array_values( array_filter( $pending, static fn( array $entry ): bool => time() - $entry['sent'] < self::PENDING_REFUND_LIMIT ) );
+		if ( count( $kept ) === count( $pending ) ) {
+			return;
+		}
+		$order->update_meta_data( OrderMeta::PENDING_REFUNDS, $kept );
+		$order->add_order_note( __( 'A refund sent to Korea Checkout was never confirmed, so it did not go through. Refund again if it is still owed.', 'korea-checkout' ) );
+		$order->save();
+	}
+
+	/**
+	 * The next page (by id) of this gateway's orders matching $query, starting at the stored offset.
+	 *
+	 * @param string               $cursor Option holding the offset.
+	 * @param array<string, mixed> $query  wc_get_orders() arguments.
 	 * @return list<\WC_Order>
 	 */
-	private function batch( int $offset ): array {
+	private function page( string $cursor, array $query ): array {
+		$offset = max( 0, (int) get_option( $cursor, 0 ) );
 		$orders = wc_get_orders(
-			array(
+			$query + array(
 				'type'           => 'shop_order',
-				'status'         => array( 'wc-pending', 'wc-on-hold' ),
-				'payment_method' => SessionSync::GATEWAY_ID,
-				'date_created'   => '>' . ( time() - self::MAX_AGE ),
+				'payment_method' => Plugin::GATEWAY_ID,
 				'orderby'        => 'ID',
 				'order'          => 'ASC',
 				'limit'          => self::BATCH,
 				'offset'         => $offset,
 			)
 		);
-		return array_values(
-			array_filter(
-				(array) $orders,
-				static function ( $order ): bool {
-					return $order instanceof \WC_Order;
-				}
-			)
-		);
+		$orders = array_values( array_filter( (array) $orders, static fn( $order ): bool => $order instanceof \WC_Order ) );
+		update_option( $cursor, count( $orders ) < self::BATCH ? 0 : $offset + self::BATCH, false );
+		return $orders;
+	}
+
+	/**
+	 * Logs a run's results and returns them.
+	 *
+	 * @param array<int, string> $results Order id => outcome.
+	 * @return array<int, string>
+	 */
+	private function log( array $results ): array {
+		if ( array() !== $results ) {
+			Logger::debug( 'Reconciliation run.', array( 'results' => $results ) );
+		}
+		return $results;
 	}
 }

@@ -13,14 +13,13 @@ use KoreaCheckout\Logging\Logger;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A WooCommerce refund that stands for a service refund carries that refund's id in the meta
- * `_korea_checkout_refund_id`. Refunds started on the order screen are recorded by record_api_refund(); refunds
- * made elsewhere (the service's dashboard) arrive by webhook or reconciliation and are created by sync(), with
- * `refund_payment` false since the money has already gone back. Both run under the order's lock.
+ * A WooCommerce refund that stands for a service refund carries that refund's id in OrderMeta::REFUND_ID.
+ * Refunds started on the order screen are recorded by record_api_refund(); refunds made elsewhere (the service's
+ * dashboard), and order-screen refunds whose answer never arrived (OrderMeta::PENDING_REFUNDS), arrive by webhook
+ * or reconciliation and are created by sync(), with `refund_payment` false since the money has already gone
+ * back. Both run under the order's lock.
  */
 final class RefundLedger {
-
-	public const META = '_korea_checkout_refund_id';
 
 	/**
 	 * Records the service's refund id on the WooCommerce refund the order screen just created.
@@ -40,7 +39,7 @@ final class RefundLedger {
 		OrderLock::run(
 			$order->get_id(),
 			static function () use ( $refund, $refund_id ): void {
-				$refund->update_meta_data( self::META, $refund_id );
+				$refund->update_meta_data( OrderMeta::REFUND_ID, $refund_id );
 				$refund->save();
 			}
 		);
@@ -80,7 +79,7 @@ final class RefundLedger {
 	public static function recorded_ids( \WC_Order $order ): array {
 		$ids = array();
 		foreach ( $order->get_refunds() as $refund ) {
-			$id = (string) $refund->get_meta( self::META );
+			$id = OrderMeta::refund_id( $refund );
 			if ( '' !== $id ) {
 				$ids[] = $id;
 			}
@@ -110,9 +109,42 @@ final class RefundLedger {
 			if ( self::adopt( $order, $refund_id, $minor ) || self::create( $order, $refund_id, $minor, $api_refund ) ) {
 				$recorded[] = $refund_id;
 				++$count;
+				self::confirm_pending( $order, $refund_id, $minor );
 			}
 		}
 		return $count;
+	}
+
+	/**
+	 * Ends the wait of an order-screen refund whose answer never arrived, now that the service shows it.
+	 *
+	 * @param \WC_Order $order     The order.
+	 * @param string    $refund_id The service's refund id.
+	 * @param int       $minor     Its amount in minor units.
+	 */
+	private static function confirm_pending( \WC_Order $order, string $refund_id, int $minor ): void {
+		if ( array() === OrderMeta::pending_refunds( $order ) ) {
+			return;
+		}
+		// The refund just made may have changed the order (a full refund sets its status): work on it as it is now.
+		$order = OrderLock::fresh_order( $order->get_id() );
+		if ( null === $order ) {
+			return;
+		}
+		$pending = OrderMeta::pending_refunds( $order );
+		foreach ( $pending as $index => $entry ) {
+			if ( $entry['amount'] !== $minor ) {
+				continue;
+			}
+			unset( $pending[ $index ] );
+			$order->update_meta_data( OrderMeta::PENDING_REFUNDS, array_values( $pending ) );
+			$order->add_order_note(
+				/* translators: %s: refund id of the payment service */
+				sprintf( __( 'Korea Checkout confirmed the refund that was awaiting confirmation (refund %s); it is recorded on this order.', 'korea-checkout' ), $refund_id )
+			);
+			$order->save();
+			return;
+		}
 	}
 
 	/**
@@ -125,13 +157,13 @@ final class RefundLedger {
 	private static function adopt( \WC_Order $order, string $refund_id, int $minor ): bool {
 		$candidates = array_reverse( $order->get_refunds() ); // Oldest first.
 		foreach ( $candidates as $refund ) {
-			if ( '' !== (string) $refund->get_meta( self::META ) || ! $refund->get_refunded_payment() ) {
+			if ( '' !== OrderMeta::refund_id( $refund ) || ! $refund->get_refunded_payment() ) {
 				continue;
 			}
 			if ( Transition::minor( (string) $refund->get_amount(), $order->get_currency() ) !== $minor ) {
 				continue;
 			}
-			$refund->update_meta_data( self::META, $refund_id );
+			$refund->update_meta_data( OrderMeta::REFUND_ID, $refund_id );
 			$refund->save();
 			return true;
 		}
@@ -174,7 +206,7 @@ final class RefundLedger {
 			);
 			return false;
 		}
-		$refund->update_meta_data( self::META, $refund_id );
+		$refund->update_meta_data( OrderMeta::REFUND_ID, $refund_id );
 		$refund->save();
 		return true;
 	}

@@ -15,10 +15,9 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Carries out what Transition decides, under the order's database lock, on the order as the database has it at
- * that moment. The shopper's return, webhooks, reconciliation and the order screen's "check status now" all come
- * through here with a session they read from the API themselves, so whichever arrives first wins and the
- * others find the work done: an order is paid, its stock reduced, its emails sent and
- * `korea_checkout_payment_complete` fired once.
+ * that moment. Every way in (Refresh) brings a session it read from the API and checked with SessionOwner, so
+ * whichever arrives first wins and the others find the work done: an order is paid, its stock reduced, its
+ * emails sent and `korea_checkout_payment_complete` fired once.
  *
  * Callers holding a WC_Order should read it again afterwards (`wc_get_order( $id )`): this class works on a
  * fresh copy.
@@ -26,40 +25,32 @@ defined( 'ABSPATH' ) || exit;
 final class SessionSync {
 
 	/**
-	 * The gateway id whose orders this class may change.
-	 */
-	public const GATEWAY_ID = 'korea_checkout';
-
-	/**
 	 * Where a session came from.
 	 */
 	public const SOURCES = array( 'return', 'webhook', 'reconcile', 'admin' );
 
 	/**
-	 * Set once, inside the lock, to the id of the session that paid the order.
-	 */
-	public const COMPLETED_META = '_korea_checkout_completed';
-
-	/**
 	 * Applies a session that was just read from the API onto its order.
 	 *
-	 * @param \WC_Order            $order   The order the session belongs to.
-	 * @param array<string, mixed> $session The API's session `data`, never a webhook body or query string.
-	 * @param string               $source  `return`, `webhook`, `reconcile` or `admin`.
+	 * @param \WC_Order            $order     The order the session belongs to.
+	 * @param array<string, mixed> $session   The API's session `data`, never a webhook body or query string.
+	 * @param string               $source    `return`, `webhook`, `reconcile` or `admin`.
+	 * @param float|null           $lock_wait Seconds to wait for the order's lock; null for OrderLock::WAIT.
 	 * @return string The action taken (a Transition constant), for logs and tests.
 	 * @throws LockTimeout When another worker held the order for too long; nothing was changed.
 	 */
-	public static function apply( \WC_Order $order, array $session, string $source ): string {
+	public static function apply( \WC_Order $order, array $session, string $source, ?float $lock_wait = null ): string {
 		$order_id = $order->get_id();
 		return (string) OrderLock::run(
 			$order_id,
 			static function () use ( $order_id, $session, $source ): string {
 				$fresh = OrderLock::fresh_order( $order_id );
-				if ( null === $fresh || self::GATEWAY_ID !== $fresh->get_payment_method() ) {
+				if ( null === $fresh || ! OrderMeta::is_ours( $fresh ) ) {
 					return Transition::IGNORE;
 				}
 				return self::apply_locked( $fresh, $session, $source );
-			}
+			},
+			$lock_wait
 		);
 	}
 
@@ -73,8 +64,8 @@ final class SessionSync {
 		return array(
 			'order_id'     => (string) $order->get_id(),
 			'status'       => $order->get_status(),
-			'session_id'   => (string) $order->get_meta( '_korea_checkout_session_id' ),
-			'paid_session' => (string) $order->get_meta( self::COMPLETED_META ),
+			'session_id'   => OrderMeta::session_id( $order ),
+			'paid_session' => OrderMeta::paid_session( $order ),
 			'total_minor'  => self::order_total_minor( $order ),
 			'currency'     => $order->get_currency(),
 		);
@@ -101,19 +92,22 @@ final class SessionSync {
 	 * @param string               $source  Source.
 	 */
 	private static function apply_locked( \WC_Order $order, array $session, string $source ): string {
-		list( $action, $reason ) = Transition::decide( self::state_of( $order ), $session );
+		$state                   = self::state_of( $order );
+		list( $action, $reason ) = Transition::decide( $state, $session );
 		$map                     = StatusMapper::for_order( $order );
-		$previous                = (string) $order->get_meta( '_korea_checkout_session_status' );
+		$previous                = OrderMeta::text( $order, OrderMeta::SESSION_STATUS );
 		$status                  = (string) ( $session['status'] ?? '' );
-		$is_current              = (string) ( $session['sessionId'] ?? '' ) === (string) $order->get_meta( '_korea_checkout_session_id' );
+		$session_id              = (string) ( $session['sessionId'] ?? '' );
+		$is_current              = $session_id === $state['session_id'];
 
+		SessionOwner::set_status( $session_id, $status );
 		if ( ( $is_current && Transition::IGNORE !== $action ) || Transition::PAY === $action ) {
-			$order->update_meta_data( '_korea_checkout_session_status', $status );
+			$order->update_meta_data( OrderMeta::SESSION_STATUS, $status );
 		}
 
 		switch ( $action ) {
 			case Transition::PAY:
-				self::pay( $order, $session, $source, $map );
+				self::pay( $order, $session, $source, $map, $state['total_minor'] );
 				break;
 			case Transition::REFUND:
 				$order->save();
@@ -124,6 +118,7 @@ final class SessionSync {
 				self::hold( $order, $session, $map, $previous !== $status );
 				break;
 			case Transition::FAIL:
+				$order->update_meta_data( OrderMeta::FAILURE, self::failure( $session ) );
 				self::move( $order, $map['failed'], self::failure_note( $session ), $previous !== $status );
 				break;
 			case Transition::RETRY:
@@ -133,10 +128,10 @@ final class SessionSync {
 				self::move( $order, $map['expired'], __( 'The Korea Checkout session expired without payment.', 'korea-checkout' ), true );
 				break;
 			case Transition::MISMATCH:
-				self::mismatch( $order, $session, $reason );
+				AdminAlert::mismatch( $order, $session, $reason );
 				break;
 			case Transition::DOUBLE_PAYMENT:
-				self::double_payment( $order, $session );
+				AdminAlert::double_payment( $order, $session );
 				break;
 			default:
 				if ( $is_current && $previous !== $status ) {
@@ -148,7 +143,7 @@ final class SessionSync {
 			'Session applied to order.',
 			array(
 				'order_id'   => $order->get_id(),
-				'session_id' => (string) ( $session['sessionId'] ?? '' ),
+				'session_id' => $session_id,
 				'status'     => $status,
 				'source'     => $source,
 				'action'     => $action,
@@ -161,21 +156,30 @@ final class SessionSync {
 	/**
 	 * Marks the order paid, once.
 	 *
-	 * @param \WC_Order             $order   Fresh order, not yet paid.
-	 * @param array<string, mixed>  $session Session with money taken.
-	 * @param string                $source  Source.
-	 * @param array<string, string> $map     Status map.
+	 * @param \WC_Order             $order       Fresh order, not yet paid.
+	 * @param array<string, mixed>  $session     Session with money taken.
+	 * @param string                $source      Source.
+	 * @param array<string, string> $map         Status map.
+	 * @param int                   $total_minor The order total in minor units before any service coupon.
 	 */
-	private static function pay( \WC_Order $order, array $session, string $source, array $map ): void {
+	private static function pay( \WC_Order $order, array $session, string $source, array $map, int $total_minor ): void {
 		$order_id   = $order->get_id();
 		$session_id = (string) $session['sessionId'];
 		$method     = (string) ( $session['paymentMethod'] ?? '' );
 
-		$order->update_meta_data( self::COMPLETED_META, $session_id );
-		$order->update_meta_data( '_korea_checkout_paid_method', sanitize_key( $method ) );
-		$order->update_meta_data( '_korea_checkout_gateway', sanitize_text_field( (string) ( $session['gateway'] ?? '' ) ) );
+		$order->update_meta_data( OrderMeta::PAID_SESSION, $session_id );
+		$order->update_meta_data( OrderMeta::PAID_METHOD, sanitize_key( $method ) );
+		$order->update_meta_data( OrderMeta::GATEWAY, sanitize_text_field( (string) ( $session['gateway'] ?? '' ) ) );
+		$order->delete_meta_data( OrderMeta::FAILURE );
+		if ( is_numeric( $session['installments'] ?? null ) ) {
+			$order->update_meta_data( OrderMeta::INSTALLMENTS, (string) max( 0, (int) $session['installments'] ) );
+		}
 		if ( is_array( $session['virtualAccount'] ?? null ) ) {
-			$order->update_meta_data( '_korea_checkout_virtual_account', self::virtual_account( $session['virtualAccount'] ) );
+			$order->update_meta_data( OrderMeta::VIRTUAL_ACCOUNT, self::virtual_account( $session['virtualAccount'] ) );
+		}
+		$discount = $total_minor - (int) Transition::minor( $session['totalAmount'] ?? null, $order->get_currency() );
+		if ( $discount > 0 ) {
+			ServiceCoupon::apply( $order, $session, $discount );
 		}
 		$order->add_order_note(
 			sprintf(
@@ -198,38 +202,62 @@ final class SessionSync {
 
 		if ( ! $done ) {
 			// payment_complete() caught an error and noted it; let the next webhook or reconciliation try again.
-			$order->delete_meta_data( self::COMPLETED_META );
+			$order->delete_meta_data( OrderMeta::PAID_SESSION );
 			$order->save();
 			Logger::error( 'payment_complete() failed.', array( 'order_id' => $order_id ) );
 			return;
 		}
 
-		/**
-		 * Fires once per order, when a Korea Checkout payment of it is confirmed.
-		 *
-		 * It runs after WooCommerce has marked the order paid (status, stock, emails) and while this plugin holds
-		 * the order's database lock, so a duplicated webhook, the shopper's return and reconciliation arriving
-		 * together on several servers still fire it exactly once. Keep the work short or schedule it.
-		 *
-		 * Example: tell a fulfilment service.
-		 *
-		 *     add_action( 'korea_checkout_payment_complete', function ( int $order_id, array $payment_data ): void {
-		 *         my_fulfilment_queue_push( $order_id, $payment_data['paymentMethod'], $payment_data['totalAmount'] );
-		 *     }, 10, 2 );
-		 *
-		 * @since 0.1.0
-		 *
-		 * @param int                  $order_id     The paid order.
-		 * @param array<string, mixed> $payment_data The verified session as the API returned it: `sessionId`,
-		 *                                           `status`, `totalAmount`, `currency`, `paymentMethod`, `gateway`,
-		 *                                           `gatewayTransactionId`, `completedAt`, and for a virtual
-		 *                                           account `virtualAccount`.
-		 */
-		do_action( 'korea_checkout_payment_complete', $order_id, $session );
+		self::announce( $order_id, $session );
 
 		if ( ! empty( $session['refunds'] ) ) {
 			RefundLedger::sync( $order, $session );
 			self::after_refund( $order_id, (string) $session['status'], $map );
+		}
+	}
+
+	/**
+	 * Fires `korea_checkout_payment_complete`, once: the order is already marked paid, so a listener that throws
+	 * is logged and changes nothing (the payment is not undone, and the action is not fired again).
+	 *
+	 * @param int                  $order_id The paid order.
+	 * @param array<string, mixed> $session  The verified session.
+	 */
+	private static function announce( int $order_id, array $session ): void {
+		try {
+			/**
+			 * Fires once per order, when a Korea Checkout payment of it is confirmed.
+			 *
+			 * It runs after WooCommerce has marked the order paid (status, stock, emails) and while this plugin
+			 * holds the order's database lock, so a duplicated webhook, the shopper's return and reconciliation
+			 * arriving together on several servers still fire it exactly once. Keep the work short or schedule
+			 * it. An exception thrown by a listener is caught and logged: the order stays paid and the action is
+			 * not fired a second time.
+			 *
+			 * Example: tell a fulfilment service.
+			 *
+			 *     add_action( 'korea_checkout_payment_complete', function ( int $order_id, array $payment_data ): void {
+			 *         my_fulfilment_queue_push( $order_id, $payment_data['paymentMethod'], $payment_data['totalAmount'] );
+			 *     }, 10, 2 );
+			 *
+			 * @since 0.1.0
+			 *
+			 * @param int                  $order_id     The paid order.
+			 * @param array<string, mixed> $payment_data The verified session as the API returned it: `sessionId`,
+			 *                                           `status`, `totalAmount` (what was paid), `currency`,
+			 *                                           `paymentMethod`, `gateway`, `gatewayTransactionId`,
+			 *                                           `completedAt`, and where they apply `installments`,
+			 *                                           `coupon` and `virtualAccount`.
+			 */
+			do_action( 'korea_checkout_payment_complete', $order_id, $session );
+		} catch ( \Throwable $e ) {
+			Logger::error(
+				'A korea_checkout_payment_complete listener failed; the order stays paid.',
+				array(
+					'order_id' => $order_id,
+					'error'    => $e->getMessage(),
+				)
+			);
 		}
 	}
 
@@ -259,8 +287,8 @@ final class SessionSync {
 	 */
 	private static function hold( \WC_Order $order, array $session, array $map, bool $changed ): void {
 		$account = self::virtual_account( $session['virtualAccount'] );
-		$order->update_meta_data( '_korea_checkout_virtual_account', $account );
-		$order->update_meta_data( '_korea_checkout_paid_method', 'virtual_account' );
+		$order->update_meta_data( OrderMeta::VIRTUAL_ACCOUNT, $account );
+		$order->update_meta_data( OrderMeta::PAID_METHOD, 'virtual_account' );
 		$note = sprintf(
 			/* translators: 1: bank name, 2: account number, 3: account holder, 4: due date */
 			__( 'Korea Checkout issued a virtual account; waiting for the deposit: %1$s %2$s (%3$s), due %4$s.', 'korea-checkout' ),
@@ -292,70 +320,16 @@ final class SessionSync {
 	}
 
 	/**
-	 * Holds an order whose session's amount or currency differs from the order: never paid; a person decides.
+	 * A failed session's code and message as plain text (shown to the admin, never to the shopper).
 	 *
-	 * @param \WC_Order            $order   Fresh order.
 	 * @param array<string, mixed> $session Session.
-	 * @param string               $reason  `amount_mismatch` or `currency_mismatch`.
+	 * @return array{code: string, message: string}
 	 */
-	private static function mismatch( \WC_Order $order, array $session, string $reason ): void {
-		$session_id = (string) $session['sessionId'];
-		if ( $order->get_meta( '_korea_checkout_mismatch' ) === $session_id ) {
-			$order->save();
-			return;
-		}
-		$order->update_meta_data( '_korea_checkout_mismatch', $session_id );
-		$message = sprintf(
-			/* translators: 1: session id, 2: amount and currency paid, 3: order total and currency */
-			__( 'Korea Checkout session %1$s was paid %2$s but the order totals %3$s. The order was not marked paid: check the payment and refund or adjust it.', 'korea-checkout' ),
-			$session_id,
-			wp_strip_all_tags( (string) ( $session['totalAmount'] ?? '?' ) . ' ' . (string) ( $session['currency'] ?? '' ) ),
-			$order->get_total() . ' ' . $order->get_currency()
-		);
-		$order->update_status( 'on-hold', $message );
-		AdminAlert::send(
-			$order,
-			/* translators: %s: order number */
-			sprintf( __( 'payment of order #%s does not match its total', 'korea-checkout' ), $order->get_order_number() ),
-			$message
-		);
-		Logger::warning(
-			'Session amount or currency does not match its order.',
-			array(
-				'order_id'   => $order->get_id(),
-				'session_id' => $session_id,
-				'reason'     => $reason,
-			)
-		);
-	}
-
-	/**
-	 * A second session of an already paid order took money: tell a person, once per session.
-	 *
-	 * @param \WC_Order            $order   Fresh order.
-	 * @param array<string, mixed> $session Session.
-	 */
-	private static function double_payment( \WC_Order $order, array $session ): void {
-		$session_id = (string) $session['sessionId'];
-		$seen       = (array) $order->get_meta( '_korea_checkout_double_payments' );
-		if ( in_array( $session_id, $seen, true ) ) {
-			return;
-		}
-		$seen[] = $session_id;
-		$order->update_meta_data( '_korea_checkout_double_payments', $seen );
-		$message = sprintf(
-			/* translators: 1: second session id, 2: session that paid the order first */
-			__( 'Korea Checkout session %1$s also took payment for this order, which session %2$s had already paid. Refund one of them in the Korea Checkout dashboard.', 'korea-checkout' ),
-			$session_id,
-			(string) $order->get_meta( self::COMPLETED_META )
-		);
-		$order->add_order_note( $message );
-		$order->save();
-		AdminAlert::send(
-			$order,
-			/* translators: %s: order number */
-			sprintf( __( 'order #%s was paid twice', 'korea-checkout' ), $order->get_order_number() ),
-			$message
+	private static function failure( array $session ): array {
+		$failure = is_array( $session['failure'] ?? null ) ? $session['failure'] : array();
+		return array(
+			'code'    => sanitize_text_field( (string) ( $failure['code'] ?? '' ) ),
+			'message' => sanitize_text_field( (string) ( $failure['message'] ?? '' ) ),
 		);
 	}
 
@@ -365,14 +339,12 @@ final class SessionSync {
 	 * @param array<string, mixed> $session Session.
 	 */
 	private static function failure_note( array $session ): string {
-		$failure = is_array( $session['failure'] ?? null ) ? $session['failure'] : array();
-		$code    = sanitize_text_field( (string) ( $failure['code'] ?? '' ) );
-		$message = sanitize_text_field( (string) ( $failure['message'] ?? '' ) );
-		if ( '' === $code ) {
+		$failure = self::failure( $session );
+		if ( '' === $failure['code'] ) {
 			return __( 'The Korea Checkout payment failed; the order can be paid again.', 'korea-checkout' );
 		}
 		/* translators: 1: error code such as REJECT_CARD_COMPANY, 2: the service's message */
-		return sprintf( __( 'The Korea Checkout payment failed (%1$s: %2$s); the order can be paid again.', 'korea-checkout' ), $code, $message );
+		return sprintf( __( 'The Korea Checkout payment failed (%1$s: %2$s); the order can be paid again.', 'korea-checkout' ), $failure['code'], $failure['message'] );
 	}
 
 	/**

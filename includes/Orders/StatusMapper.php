@@ -19,7 +19,7 @@ defined( 'ABSPATH' ) || exit;
  * (processing, or completed for orders that need no processing); for `partially_refunded` the status stays.
  * Overrides can never make an unpaid order look paid, nor a paid one look unpaid: a `completed` session maps
  * only to a status that is not pending, failed, cancelled or refunded, and the unpaid session statuses never map
- * to processing or completed. Overrides that break these rules are dropped.
+ * (nor `refunded`) to processing or completed. Overrides that break these rules are dropped.
  */
 final class StatusMapper {
 
@@ -82,9 +82,10 @@ final class StatusMapper {
 		if ( 'completed' === $session_status ) {
 			return ! in_array( $target, self::UNPAID, true );
 		}
-		if ( in_array( $session_status, array( 'refunded', 'partially_refunded' ), true ) ) {
+		if ( 'partially_refunded' === $session_status ) {
 			return true;
 		}
+		// Every other status, `refunded` included, says the shop holds no money for the order.
 		return ! in_array( $target, self::PAID, true );
 	}
 

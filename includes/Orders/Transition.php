@@ -109,10 +109,13 @@ final class Transition {
 		if ( strtoupper( $order['currency'] ) !== $currency ) {
 			return array( self::MISMATCH, 'currency_mismatch' );
 		}
-		if ( self::minor( $session['totalAmount'] ?? null, $currency ) !== $order['total_minor'] ) {
-			return array( self::MISMATCH, 'amount_mismatch' );
+		if ( self::minor( $session['totalAmount'] ?? null, $currency ) === $order['total_minor'] ) {
+			return array( self::PAY, $status );
 		}
-		return array( self::PAY, $status );
+		if ( null !== ServiceCoupon::discount( $session, $order['total_minor'], $currency ) ) {
+			return array( self::PAY, 'service_coupon' );
+		}
+		return array( self::MISMATCH, 'amount_mismatch' );
 	}
 
 	/**

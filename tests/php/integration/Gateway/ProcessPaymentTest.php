@@ -76,30 +76,88 @@ final class ProcessPaymentTest extends GatewayTestCase {
 		$first  = $this->start_payment( $order );
 		$second = $this->start_payment( $this->reload( $order->get_id() ) );
 		$this->assertSame( $first, $second );
-
-		// Lost meta (a second worker that read the order before the first saved): the Idempotency-Key answers.
-		$stale = $this->reload( $order->get_id() );
-		$stale->delete_meta_data( '_korea_checkout_session_id' );
-		$stale->save();
-		$this->assertSame( $first, $this->start_payment( $this->reload( $order->get_id() ) ) );
 		$this->assertSame( 1, $this->sessions_of( $order->get_id() ) );
 	}
 
-	public function test_a_changed_order_or_a_failed_session_gets_a_new_session(): void {
+	public function test_a_session_the_order_lost_track_of_is_retired_before_another_is_made(): void {
+		$order = $this->create_order();
+		$first = $this->start_payment( $order );
+		$stale = $this->reload( $order->get_id() );
+		$stale->delete_meta_data( '_korea_checkout_session_id' );
+		$stale->save();
+
+		$second = $this->start_payment( $this->reload( $order->get_id() ) );
+		$this->assertNotSame( $first, $second );
+		$this->assertSame( 'expired', $this->sandbox_call( 'GET', '/sandbox/sessions/' . $first )['status'], 'the earlier session can no longer take money' );
+		$this->assertSame( 'pending', $this->sandbox_call( 'GET', '/sandbox/sessions/' . $second )['status'] );
+	}
+
+	public function test_a_failed_session_is_offered_again_until_the_order_changes(): void {
 		$order = $this->create_order();
 		$first = $this->start_payment( $order );
 
 		$this->sandbox_call( 'POST', "/sandbox/sessions/{$first}/fail", array( 'code' => 'REJECT_CARD_COMPANY' ) );
-		$second = $this->start_payment( $this->reload( $order->get_id() ) );
-		$this->assertNotSame( $first, $second, 'a failed session cannot be paid again' );
+		$this->assertSame( $first, $this->start_payment( $this->reload( $order->get_id() ) ), 'the hosted page lets the shopper try the failed session again' );
 
 		$changed = $this->reload( $order->get_id() );
 		$changed->add_product( $this->create_product( 5000 ), 1 );
 		$changed->calculate_totals( false );
 		$changed->save();
-		$third = $this->start_payment( $this->reload( $order->get_id() ) );
-		$this->assertNotSame( $second, $third );
-		$this->assertSame( 37000, $this->sandbox_call( 'GET', '/sandbox/sessions/' . $third )['totalAmount'] );
+		$second = $this->start_payment( $this->reload( $order->get_id() ) );
+		$this->assertNotSame( $first, $second );
+		$this->assertSame( 37000, $this->sandbox_call( 'GET', '/sandbox/sessions/' . $second )['totalAmount'] );
+		$this->assertSame( 'expired', $this->sandbox_call( 'GET', '/sandbox/sessions/' . $first )['status'], 'the failed session was retired first' );
+	}
+
+	public function test_paying_again_an_order_whose_session_was_paid_charges_nothing_more(): void {
+		$order = $this->create_order();
+		$first = $this->start_payment( $order );
+		// Paid on the hosted page while the webhook is lost: the store has not heard of it.
+		$this->sandbox_call(
+			'POST',
+			'/sandbox/faults',
+			array(
+				'target' => 'webhook',
+				'mode'   => 'bad-signature',
+				'count'  => 1,
+			)
+		);
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$first}/pay", array( 'method' => 'card' ) );
+		$this->assertSame( 'pending', $this->reload( $order->get_id() )->get_status() );
+
+		$result = $this->gateway()->process_payment( $order->get_id() );
+		$paid   = $this->reload( $order->get_id() );
+		$this->assertSame( 'success', $result['result'] );
+		$this->assertSame( $paid->get_checkout_order_received_url(), $result['redirect'], 'to the order-received page, not to a second session' );
+		$this->assertSame( 'processing', $paid->get_status() );
+		$this->assertSame( $first, $paid->get_meta( '_korea_checkout_completed' ) );
+		$this->assertSame( 1, $this->sessions_of( $order->get_id() ) );
+	}
+
+	public function test_a_lost_answer_of_create_session_gets_the_same_session_on_the_retry(): void {
+		$order = $this->create_order();
+		// The service makes the session but its answer comes after the client gave up (15 s).
+		$this->sandbox_call(
+			'POST',
+			'/sandbox/faults',
+			array(
+				'target'  => 'create-session',
+				'mode'    => 'hang',
+				'count'   => 1,
+				'delayMs' => 16000,
+			)
+		);
+		try {
+			$this->gateway()->process_payment( $order->get_id() );
+			$this->fail( 'the lost answer must not send the shopper anywhere' );
+		} catch ( \Exception $e ) {
+			$this->assertStringContainsString( 'not responding', $e->getMessage() );
+		}
+		$this->assertSame( 1, $this->sessions_of( $order->get_id() ), 'the service made one' );
+
+		$retry = $this->start_payment( $this->reload( $order->get_id() ) );
+		$this->assertSame( 1, $this->sessions_of( $order->get_id() ), 'the retry is the same request: no second session' );
+		$this->assertSame( $retry, $this->reload( $order->get_id() )->get_meta( '_korea_checkout_session_id' ) );
 	}
 
 	public function test_a_discount_fee_is_folded_in_and_still_adds_up(): void {

@@ -7,6 +7,8 @@
 
 namespace KoreaCheckout\Tests\Integration\Gateway;
 
+use KoreaCheckout\Orders\SessionOwner;
+
 require_once __DIR__ . '/GatewayTestCase.php';
 
 /**
@@ -41,7 +43,7 @@ final class StatusRouteTest extends GatewayTestCase {
 		$this->assertFalse( $waiting['final'] );
 
 		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
-		delete_transient( 'korea_checkout_poll_' . $order->get_id() );
+		$this->free_api_slot( $session_id );
 		$response = $this->status( $order->get_id(), $order->get_order_key() );
 		$paid     = $this->rest_data( $response );
 		$this->assertSame( 'paid', $paid['state'], 'the route asked the API and the order followed' );
@@ -92,5 +94,15 @@ final class StatusRouteTest extends GatewayTestCase {
 		ob_start();
 		do_action( 'woocommerce_email_before_order_table', $order, true, false, null );
 		$this->assertSame( '', (string) ob_get_clean(), 'the store\'s own email does not need it' );
+	}
+
+	/**
+	 * Lets the next poll ask the API at once, as if the interval had passed.
+	 *
+	 * @param string $session_id The session.
+	 */
+	private function free_api_slot( string $session_id ): void {
+		global $wpdb;
+		$wpdb->update( SessionOwner::table(), array( 'checked_at' => null ), array( 'session_id' => $session_id ) );
 	}
 }

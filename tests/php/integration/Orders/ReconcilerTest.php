@@ -37,6 +37,7 @@ final class ReconcilerTest extends TestCase {
 	 */
 	private static function reconcile(): array {
 		update_option( Reconciler::CURSOR, 0 );
+		update_option( Reconciler::PAID_CURSOR, 0 );
 		wp_cache_flush();
 		return ( new Reconciler() )->run();
 	}
@@ -59,7 +60,7 @@ final class ReconcilerTest extends TestCase {
 		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'naver_pay' ) );
 
 		$this->assertSame( 'pay', self::reconcile()[ $order->get_id() ] ?? null );
-		$this->assertArrayNotHasKey( $order->get_id(), self::reconcile(), 'a paid order is not asked about again' );
+		$this->assertSame( 'ignore', self::reconcile()[ $order->get_id() ] ?? null, 'a paid order is only watched for refunds now' );
 		$this->assertSame( array( 'processing', 3 ), self::state( $order, $product ) );
 		$this->assertSame( 1, $this->actions_fired( 'korea_checkout_payment_complete' ) );
 	}

@@ -74,6 +74,35 @@ final class MoneyTest extends TestCase {
 		$this->assertSame( 123456789, Money::from_api( $decoded['big'], 'USD' ) );
 	}
 
+	/**
+	 * Amounts finer than the currency's minor unit.
+	 *
+	 * @return array<string, array{0: mixed, 1: string}>
+	 */
+	public function finer_than_a_minor_unit(): array {
+		return array(
+			'29000.4 won'        => array( json_decode( '29000.4' ), 'KRW' ),
+			'29000.5 won'        => array( json_decode( '29000.5' ), 'KRW' ),
+			'a string 29000.4'   => array( '29000.4', 'KRW' ),
+			'29.995 dollars'     => array( json_decode( '29.995' ), 'USD' ),
+			'half a cent'        => array( 0.005, 'USD' ),
+			'infinity'           => array( INF, 'KRW' ),
+			'not a number (NAN)' => array( NAN, 'KRW' ),
+		);
+	}
+
+	/**
+	 * An amount the service cannot have charged is refused, never rounded into one that matches an order.
+	 *
+	 * @dataProvider finer_than_a_minor_unit
+	 * @param mixed  $amount   Decoded amount.
+	 * @param string $currency Currency.
+	 */
+	public function test_from_api_refuses_fractions_of_a_minor_unit( $amount, string $currency ): void {
+		$this->expectException( \InvalidArgumentException::class );
+		Money::from_api( $amount, $currency );
+	}
+
 	public function test_from_api_refuses_what_is_not_a_number(): void {
 		$this->expectException( \InvalidArgumentException::class );
 		Money::from_api( array( 1 ), 'KRW' );

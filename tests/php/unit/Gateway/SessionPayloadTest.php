@@ -8,6 +8,7 @@
 namespace KoreaCheckout\Tests\Unit\Gateway;
 
 use KoreaCheckout\Gateway\SessionPayload;
+use KoreaCheckout\Orders\SessionOwner;
 use PHPUnit\Framework\TestCase;
 
 /**
@@ -51,7 +52,7 @@ final class SessionPayloadTest extends TestCase {
 				'webhook_url'    => 'http://127.0.0.1:8130/wp-json/korea-checkout/v1/webhook',
 				'metadata'       => array(
 					'orderId'      => '1234',
-					'orderKeyHash' => SessionPayload::order_key_hash( 'wc_order_abc' ),
+					'orderKeyHash' => SessionOwner::order_key_hash( 'wc_order_abc' ),
 					'locale'       => 'ko',
 				),
 				'now'            => 1_764_000_123,
@@ -80,7 +81,7 @@ final class SessionPayloadTest extends TestCase {
 		$this->assertSame( 2, $payload['items'][0]['quantity'] );
 		$this->assertSame( '12', $payload['items'][0]['productId'] );
 		$this->assertArrayNotHasKey( 'shopId', $payload );
-		$this->assertSame( '2025-11-25T16:00:00Z', $payload['expiresAt'] );
+		$this->assertSame( '2025-11-25T16:02:03Z', $payload['expiresAt'], 'the lifetime counted from now' );
 		$this->assertSame( 64, strlen( $payload['metadata']['orderKeyHash'] ) );
 		$this->assertStringNotContainsString( 'wc_order_abc', (string) json_encode( $payload ) );
 	}
@@ -108,17 +109,17 @@ final class SessionPayloadTest extends TestCase {
 		$this->assertStringContainsString( '"totalAmount":39.98', (string) json_encode( $payload ) );
 	}
 
-	public function test_the_same_order_within_a_bucket_sends_the_same_body_and_key(): void {
+	public function test_the_same_contents_and_history_give_the_same_key_at_any_time(): void {
 		$first  = SessionPayload::build( self::facts() );
-		$second = SessionPayload::build( self::facts( array( 'now' => 1_764_000_123 + 30 ) ) );
-		$this->assertSame( $first, $second );
-		$key_a = SessionPayload::idempotency_key( 1234, SessionPayload::hash( $first ), $first['expiresAt'], '' );
-		$key_b = SessionPayload::idempotency_key( 1234, SessionPayload::hash( $second ), $second['expiresAt'], '' );
-		$this->assertSame( $key_a, $key_b );
+		$second = SessionPayload::build( self::facts( array( 'now' => 1_764_000_123 + 3 * 3600 ) ) );
+		$key_a  = SessionPayload::idempotency_key( 1234, SessionPayload::hash( $first ), 0 );
+		$key_b  = SessionPayload::idempotency_key( 1234, SessionPayload::hash( $second ), 0 );
+		$this->assertSame( $key_a, $key_b, 'no time bucket: a retry hours later is the same request' );
+		$this->assertStringStartsWith( 'wc-1234-', $key_a );
 		$this->assertLessThanOrEqual( 255, strlen( $key_a ) );
 	}
 
-	public function test_a_changed_order_or_a_dead_previous_session_gets_another_key(): void {
+	public function test_changed_contents_or_another_earlier_session_give_another_key(): void {
 		$payload = SessionPayload::build( self::facts() );
 		$changed = SessionPayload::build(
 			self::facts(
@@ -134,10 +135,11 @@ final class SessionPayloadTest extends TestCase {
 				)
 			)
 		);
-		$base    = SessionPayload::idempotency_key( 1234, SessionPayload::hash( $payload ), $payload['expiresAt'], '' );
+		$base    = SessionPayload::idempotency_key( 1234, SessionPayload::hash( $payload ), 0 );
 		$this->assertNotSame( SessionPayload::hash( $payload ), SessionPayload::hash( $changed ) );
-		$this->assertNotSame( $base, SessionPayload::idempotency_key( 1234, SessionPayload::hash( $changed ), $changed['expiresAt'], '' ) );
-		$this->assertNotSame( $base, SessionPayload::idempotency_key( 1234, SessionPayload::hash( $payload ), $payload['expiresAt'], 'cs_failed1' ) );
+		$this->assertNotSame( $base, SessionPayload::idempotency_key( 1234, SessionPayload::hash( $changed ), 0 ) );
+		$this->assertNotSame( $base, SessionPayload::idempotency_key( 1234, SessionPayload::hash( $payload ), 1 ), 'after a retired session, a new one' );
+		$this->assertNotSame( $base, SessionPayload::idempotency_key( 1235, SessionPayload::hash( $payload ), 0 ) );
 	}
 
 	public function test_the_hash_ignores_only_the_expiry(): void {

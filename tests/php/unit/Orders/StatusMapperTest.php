@@ -68,6 +68,10 @@ final class StatusMapperTest extends TestCase {
 		$this->assertSame( '', $map['completed'] );
 		$this->assertFalse( StatusMapper::allowed( 'completed', 'refunded' ) );
 		$this->assertFalse( StatusMapper::allowed( 'expired', 'completed' ) );
+		$this->assertFalse( StatusMapper::allowed( 'refunded', 'processing' ), 'all money returned is never paid' );
+		$this->assertFalse( StatusMapper::allowed( 'refunded', 'completed' ) );
+		$this->assertTrue( StatusMapper::allowed( 'refunded', 'cancelled' ) );
+		$this->assertTrue( StatusMapper::allowed( 'partially_refunded', 'processing' ), 'part of the money stays paid' );
 		$this->assertTrue( StatusMapper::allowed( 'completed', 'on-hold' ) );
 	}
 

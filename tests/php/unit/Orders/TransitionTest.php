@@ -61,7 +61,7 @@ final class TransitionTest extends TestCase {
 	 * @return array<string, array{0: array<string, mixed>, 1: array<string, mixed>, 2: string, 3: string}>
 	 */
 	public function table(): array {
-		$va   = array(
+		$va     = array(
 			'virtualAccount' => array(
 				'bankName'      => '국민은행',
 				'accountNumber' => '123',
@@ -69,9 +69,16 @@ final class TransitionTest extends TestCase {
 				'dueDate'       => '2026-11-30',
 			),
 		);
-		$paid = array(
+		$paid   = array(
 			'paid_session' => 'cs_now',
 			'status'       => 'processing',
+		);
+		$coupon = array(
+			'code'           => 'WELCOME3000',
+			'type'           => 'fixed_amount',
+			'value'          => 3000,
+			'amount'         => 3000,
+			'originalAmount' => 29000,
 		);
 		return array(
 			'completed pays'                              => array( self::order(), self::session( 'completed' ), Transition::PAY, 'completed' ),
@@ -109,6 +116,55 @@ final class TransitionTest extends TestCase {
 				),
 				Transition::MISMATCH,
 				'currency_mismatch',
+			),
+			'29000.4 won is a mismatch, never rounded'    => array( self::order(), self::session( 'completed', array( 'totalAmount' => 29000.4 ) ), Transition::MISMATCH, 'amount_mismatch' ),
+			'a service coupon pays what it explains'      => array(
+				self::order(),
+				self::session(
+					'completed',
+					array(
+						'totalAmount' => 26000,
+						'coupon'      => $coupon,
+					)
+				),
+				Transition::PAY,
+				'service_coupon',
+			),
+			'a coupon of another total is a mismatch'     => array(
+				self::order(),
+				self::session(
+					'completed',
+					array(
+						'totalAmount' => 26000,
+						'coupon'      => array( 'originalAmount' => 30000 ) + $coupon,
+					)
+				),
+				Transition::MISMATCH,
+				'amount_mismatch',
+			),
+			'a coupon that does not add up is a mismatch' => array(
+				self::order(),
+				self::session(
+					'completed',
+					array(
+						'totalAmount' => 25000,
+						'coupon'      => $coupon,
+					)
+				),
+				Transition::MISMATCH,
+				'amount_mismatch',
+			),
+			'a coupon of nothing is a mismatch'           => array(
+				self::order(),
+				self::session(
+					'completed',
+					array(
+						'totalAmount' => 29000 - 1,
+						'coupon'      => array( 'amount' => 0 ) + $coupon,
+					)
+				),
+				Transition::MISMATCH,
+				'amount_mismatch',
 			),
 			'amount not a number is a mismatch'           => array( self::order(), self::session( 'completed', array( 'totalAmount' => 'lots' ) ), Transition::MISMATCH, 'amount_mismatch' ),
 			'another order\'s session is ignored'         => array( self::order(), self::session( 'completed', array( 'platformOrderId' => '43' ) ), Transition::IGNORE, 'other_order' ),
