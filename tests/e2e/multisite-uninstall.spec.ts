@@ -9,16 +9,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../tools/stack/config.ts';
-import { e2eStack } from '../support/e2e.ts';
-import { wpEval } from '../support/wp.ts';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from './support/test.ts';
+import type { StackInfo } from '../support/stack.ts';
 
-const stack = e2eStack();
 const NETWORK_DB = 'kc_network_test';
 /** The network's address: boot.php makes each script a request for its host. */
 const NETWORK_URL = 'http://kc-network.test';
-const SCRIPTS = join( REPO_ROOT, 'tests/e2e/fixtures/network' );
+const SCRIPTS = fileURLToPath(
+	new URL( './fixtures/network/', import.meta.url )
+);
 const work = mkdtempSync( join( tmpdir(), 'kc-network-' ) );
 const config = join( work, 'wp-config.php' );
 
@@ -43,7 +43,7 @@ interface NetworkFacts {
  * The stack's wp-config.php for the network: its own database, the network's address, ABSPATH pointing at the
  * stack's WordPress, and (once installed) the multisite constants.
  */
-function writeNetworkConfig( multisite: boolean ): void {
+function writeNetworkConfig( stack: StackInfo, multisite: boolean ): void {
 	const original = readFileSync(
 		join( stack.wpRoot, 'wp-config.php' ),
 		'utf8'
@@ -113,28 +113,25 @@ function runScript< T >( script: string, ...args: string[] ): T {
 	) as T;
 }
 
-function recreateNetworkDatabase(): Promise< unknown > {
-	return wpEval(
-		stack,
+let before: NetworkFacts;
+let after: NetworkFacts;
+
+test.beforeAll( async ( { stack, wp } ) => {
+	// Installing a network and running WooCommerce's installer on it takes minutes on a busy machine.
+	test.setTimeout( 600_000 );
+	await wp(
 		`global $wpdb;
 		$wpdb->query( 'DROP DATABASE IF EXISTS ${ NETWORK_DB }' );
 		return $wpdb->query( 'CREATE DATABASE ${ NETWORK_DB } CHARACTER SET utf8mb4' );`
 	);
-}
-
-let before: NetworkFacts;
-let after: NetworkFacts;
-
-beforeAll( async () => {
-	await recreateNetworkDatabase();
-	writeNetworkConfig( false );
+	writeNetworkConfig( stack, false );
 	const installed = runScript< Record< string, unknown > >( 'install.php' );
 	expect( installed ).toEqual( {
 		site_installed: true,
 		network: true,
 		main_site: 'kc-network.test/',
 	} );
-	writeNetworkConfig( true );
+	writeNetworkConfig( stack, true );
 	const activated = runScript< {
 		multisite: boolean;
 		activated: Record< string, string >;
@@ -148,18 +145,17 @@ beforeAll( async () => {
 	} );
 	before = runScript< NetworkFacts >( 'checks.php', 'prepare' );
 	after = runScript< NetworkFacts >( 'checks.php', 'uninstall' );
-}, 600_000 );
+} );
 
-afterAll( async () => {
+test.afterAll( async ( { wp } ) => {
 	rmSync( work, { recursive: true, force: true } );
-	await wpEval(
-		stack,
+	await wp(
 		`global $wpdb; return $wpdb->query( 'DROP DATABASE IF EXISTS ${ NETWORK_DB }' );`
 	);
 } );
 
-describe( 'on a multisite network', () => {
-	it( 'keeps the settings of each site apart', () => {
+test.describe( 'on a multisite network', () => {
+	test( 'keeps the settings of each site apart', () => {
 		expect( before.error ).toBeUndefined();
 		expect( before.multisite ).toBe( true );
 		expect( Object.keys( before.sites ).sort() ).toEqual( [
@@ -185,7 +181,7 @@ describe( 'on a multisite network', () => {
 		expect( before.network ).toBe( 'network' );
 	} );
 
-	it( 'removes the plugin’s data from every site and from the network when the plugin is deleted', () => {
+	test( 'removes the plugin’s data from every site and from the network when the plugin is deleted', () => {
 		expect( after.error ).toBeUndefined();
 		expect( after.uninstall_returned ).toBe( true );
 		expect( Object.keys( after.sites ) ).toHaveLength( 2 );
@@ -201,7 +197,7 @@ describe( 'on a multisite network', () => {
 		expect( after.network ).toBe( false );
 	} );
 
-	it( 'keeps orders and other plugins’ data on every site', () => {
+	test( 'keeps orders and other plugins’ data on every site', () => {
 		expect( after.sites[ '/' ]?.order_meta ).toEqual( [ 'cs_shop_main' ] );
 		expect( after.sites[ '/shop-two/' ]?.order_meta ).toEqual( [
 			'cs_shop_two',

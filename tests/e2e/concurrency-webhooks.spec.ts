@@ -7,25 +7,18 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { e2eStack } from '../support/e2e.ts';
+import { test, expect, type E2eFixtures } from './support/test.ts';
 import {
-	SandboxControl,
 	sessionIdFromCheckoutUrl,
 	type SandboxDelivery,
 } from '../support/sandbox.ts';
 import { placeOrder } from '../support/store-api.ts';
-import { waitUntil } from '../support/wait.ts';
-import { wpEval } from '../support/wp.ts';
 
-const stack = e2eStack();
-const sandbox = new SandboxControl( stack.sandboxUrl ?? '' );
-const COUNTER_PLUGIN = join(
-	stack.wpRoot,
-	'wp-content',
-	'mu-plugins',
-	'kc-e2e-payment-counter.php'
-);
+/** The run's store (fixtures), kept for the helpers below. */
+let stack: E2eFixtures[ 'stack' ];
+let sandbox: E2eFixtures[ 'sandbox' ];
+let wp: E2eFixtures[ 'wp' ];
+let counterPlugin: string;
 const QUANTITY = 2;
 let productId = 0;
 
@@ -52,8 +45,7 @@ interface OrderOutcome {
 
 /** What became of some orders, read in one PHP process. */
 function outcomes( orderIds: number[] ): Promise< OrderOutcome[] > {
-	return wpEval< OrderOutcome[] >(
-		stack,
+	return wp< OrderOutcome[] >(
 		`global $wpdb;
 		$result = array();
 		foreach ( json_decode( '${ JSON.stringify( orderIds ) }', true ) as $id ) {
@@ -80,8 +72,7 @@ async function outcome( orderId: number ): Promise< OrderOutcome > {
 }
 
 function stockNow(): Promise< number > {
-	return wpEval< number >(
-		stack,
+	return wp< number >(
 		`return (int) wc_get_product( ${ String( productId ) } )->get_stock_quantity();`
 	);
 }
@@ -104,14 +95,16 @@ async function settledDeliveries(
 	sessionId: string,
 	count: number
 ): Promise< SandboxDelivery[] > {
-	return waitUntil(
-		`${ String( count ) } settled deliveries of ${ sessionId }`,
-		() => sandbox.deliveries( sessionId ),
-		( list ) =>
+	let list: SandboxDelivery[] = [];
+	await expect( async () => {
+		list = await sandbox.deliveries( sessionId );
+		expect(
 			list.length >= count &&
-			list.every( ( delivery ) => delivery.state !== 'pending' ),
-		60_000
-	);
+				list.every( ( delivery ) => delivery.state !== 'pending' ),
+			`${ String( count ) } settled deliveries of ${ sessionId }: ${ JSON.stringify( list.map( ( delivery ) => delivery.state ) ) }`
+		).toBe( true );
+	} ).toPass( { timeout: 60_000, intervals: [ 250 ] } );
+	return list;
 }
 
 /** The shopper's browser arriving at the return URL (it follows no redirect: the order-received page is not needed). */
@@ -153,8 +146,17 @@ async function expectPaidOnce(
 	return result;
 }
 
-describe( 'exactly once under concurrent webhooks and returns', () => {
-	beforeAll( async () => {
+test.describe( 'exactly once under concurrent webhooks and returns', () => {
+	test.beforeAll( async ( { stack: run, sandbox: control, wp: php } ) => {
+		stack = run;
+		sandbox = control;
+		wp = php;
+		counterPlugin = join(
+			stack.wpRoot,
+			'wp-content',
+			'mu-plugins',
+			'kc-e2e-payment-counter.php'
+		);
 		expect(
 			stack.sandboxUrl,
 			'the e2e stack runs a sandbox'
@@ -162,25 +164,24 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 		mkdirSync( join( stack.wpRoot, 'wp-content', 'mu-plugins' ), {
 			recursive: true,
 		} );
-		writeFileSync( COUNTER_PLUGIN, COUNTER_SOURCE );
-		productId = await wpEval< number >(
-			stack,
+		writeFileSync( counterPlugin, COUNTER_SOURCE );
+		productId = await wp< number >(
 			`$product = new WC_Product_Simple();
 			$product->set_props( array( 'name' => 'Concurrency test bowl', 'sku' => 'KC-E2E-RACE-' . wp_generate_password( 6, false ), 'regular_price' => '15000', 'status' => 'publish', 'manage_stock' => true, 'stock_quantity' => 200 ) );
 			return $product->save();`
 		);
 	} );
 
-	afterAll( async () => {
-		rmSync( COUNTER_PLUGIN, { force: true } );
+	test.afterAll( async () => {
+		rmSync( counterPlugin, { force: true } );
 		await sandbox.call( 'DELETE', '/sandbox/faults' );
 	} );
 
-	beforeEach( async () => {
+	test.beforeEach( async () => {
 		await sandbox.call( 'DELETE', '/sandbox/faults' );
 	} );
 
-	it( 'a duplicated webhook plus three simultaneous redeliveries pay once', async () => {
+	test( 'a duplicated webhook plus three simultaneous redeliveries pay once', async () => {
 		const before = await stockNow();
 		const { orderId, sessionId } = await newOrder();
 		await webhookFault( 'duplicate' );
@@ -201,7 +202,7 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 		await expectPaidOnce( orderId, before );
 	} );
 
-	it( 'the return racing several deliveries of its webhook pays once', async () => {
+	test( 'the return racing several deliveries of its webhook pays once', async () => {
 		const before = await stockNow();
 		const { orderId, sessionId } = await newOrder();
 		// Hold the first attempt back a little, so that it lands in the middle of the race below.
@@ -236,7 +237,7 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 		await expectPaidOnce( orderId, before );
 	} );
 
-	it( 'a webhook arriving late, after the return already paid the order, changes nothing', async () => {
+	test( 'a webhook arriving late, after the return already paid the order, changes nothing', async () => {
 		const before = await stockNow();
 		const { orderId, sessionId } = await newOrder();
 		await webhookFault( 'delay', 1, 4000 );
@@ -254,7 +255,7 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 		await expectPaidOnce( orderId, before );
 	} );
 
-	it( 'out of order: a refund webhook before its payment webhook records the payment and the refund once each', async () => {
+	test( 'out of order: a refund webhook before its payment webhook records the payment and the refund once each', async () => {
 		const before = await stockNow();
 		const { orderId, sessionId } = await newOrder();
 		await webhookFault( 'reorder' );
@@ -283,7 +284,7 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 		expect( result.refunds[ 0 ] ).toMatch( /^ref_/ );
 	} );
 
-	it( 'out of order: a failure delivered after the payment that followed it leaves the order paid', async () => {
+	test( 'out of order: a failure delivered after the payment that followed it leaves the order paid', async () => {
 		const before = await stockNow();
 		const { orderId, sessionId } = await newOrder();
 		await webhookFault( 'reorder' );
@@ -298,7 +299,8 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 		await expectPaidOnce( orderId, before );
 	} );
 
-	it( 'three orders paid at once, each with a duplicated webhook and a racing return, are each paid once', async () => {
+	test( 'three orders paid at once, each with a duplicated webhook and a racing return, are each paid once', async () => {
+		test.setTimeout( 300_000 );
 		const before = await stockNow();
 		const orders = await Promise.all( [
 			newOrder(),
@@ -328,5 +330,5 @@ describe( 'exactly once under concurrent webhooks and returns', () => {
 			} );
 		}
 		expect( results[ 0 ]?.stock ).toBe( before - orders.length * QUANTITY );
-	}, 300_000 );
+	} );
 } );

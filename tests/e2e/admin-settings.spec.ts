@@ -3,17 +3,9 @@
  * a wrong key is refused with its sentence and nothing is saved; the sandbox's key is accepted and shown only
  * as its mask; the connection test shows the sandbox shop.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eStack } from '../support/e2e.ts';
-import { launchBrowser, loginAsAdmin, screenshot } from '../support/browser.ts';
-import { wpEval } from '../support/wp.ts';
-
-const stack = e2eStack();
-let browser: Browser;
-let page: Page;
-/** The settings the stack installed, put back afterwards for the specs that follow. */
-let saved: unknown;
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/test.ts';
+import { loginAsAdmin, screenshot } from './support/browser.ts';
 
 interface StoredSettings {
 	api_key?: string;
@@ -23,55 +15,55 @@ interface StoredSettings {
 	enabled_methods?: string[];
 }
 
-function storedSettings(): Promise< StoredSettings | false > {
-	return wpEval< StoredSettings | false >(
+test.describe( 'WooCommerce > Korea Checkout', () => {
+	// One owner on one page: each step goes on from where the last one left the settings screen.
+	test.describe.configure( { mode: 'serial' } );
+	let page: Page;
+	/** The settings the stack installed, put back afterwards for the specs that follow. */
+	let saved: unknown;
+
+	test.beforeAll( async ( { browser, stack, wp } ) => {
+		saved = await wp( "return get_option( 'korea_checkout_settings' );" );
+		await wp(
+			"delete_option( 'korea_checkout_settings' ); delete_transient( 'korea_checkout_connection' ); return true;"
+		);
+		page = await browser.newPage( {
+			viewport: { width: 1280, height: 900 },
+		} );
+		await loginAsAdmin( page, stack );
+	} );
+
+	test.afterAll( async ( { wp } ) => {
+		await page?.context().close();
+		await wp(
+			`update_option( 'korea_checkout_settings', json_decode( ${ JSON.stringify(
+				JSON.stringify( saved )
+			) }, true ) ); delete_transient( 'korea_checkout_connection' ); return true;`
+		);
+	} );
+
+	function storedSettings(
+		wp: < T >( code: string ) => Promise< T >
+	): Promise< StoredSettings | false > {
+		return wp< StoredSettings | false >(
+			"return get_option( 'korea_checkout_settings' );"
+		);
+	}
+
+	async function openSettings( adminUrl: string ): Promise< void > {
+		await page.goto( `${ adminUrl }/admin.php?page=korea-checkout` );
+		await page.locator( '.kc-settings' ).waitFor( { timeout: 30_000 } );
+	}
+
+	async function save(): Promise< void > {
+		await page.getByRole( 'button', { name: 'Save changes' } ).click();
+		await page.locator( '.kc-page-notice' ).waitFor( { timeout: 30_000 } );
+	}
+
+	test( 'starts empty: no key saved, the connection test waits for one', async ( {
 		stack,
-		"return get_option( 'korea_checkout_settings' );"
-	);
-}
-
-beforeAll( async () => {
-	saved = await wpEval(
-		stack,
-		"return get_option( 'korea_checkout_settings' );"
-	);
-	await wpEval(
-		stack,
-		"delete_option( 'korea_checkout_settings' ); delete_transient( 'korea_checkout_connection' ); return true;"
-	);
-	browser = await launchBrowser();
-	page = await browser.newPage( { viewport: { width: 1280, height: 900 } } );
-	await loginAsAdmin(
-		page,
-		stack.storeUrl,
-		stack.adminUser,
-		stack.adminPassword
-	);
-} );
-
-afterAll( async () => {
-	await browser?.close();
-	await wpEval(
-		stack,
-		`update_option( 'korea_checkout_settings', json_decode( ${ JSON.stringify(
-			JSON.stringify( saved )
-		) }, true ) ); delete_transient( 'korea_checkout_connection' ); return true;`
-	);
-} );
-
-async function openSettings(): Promise< void > {
-	await page.goto( `${ stack.adminUrl }/admin.php?page=korea-checkout` );
-	await page.locator( '.kc-settings' ).waitFor( { timeout: 30_000 } );
-}
-
-async function save(): Promise< void > {
-	await page.getByRole( 'button', { name: 'Save changes' } ).click();
-	await page.locator( '.kc-page-notice' ).waitFor( { timeout: 30_000 } );
-}
-
-describe( 'WooCommerce > Korea Checkout', () => {
-	it( 'starts empty: no key saved, the connection test waits for one', async () => {
-		await openSettings();
+	} ) => {
+		await openSettings( stack.adminUrl );
 		const keyField = page.locator( '.kc-field-api_key' );
 		await expect( keyField.innerText() ).resolves.toContain(
 			'Nothing saved yet.'
@@ -89,7 +81,9 @@ describe( 'WooCommerce > Korea Checkout', () => {
 		);
 	} );
 
-	it( 'refuses a wrong key with its sentence and saves nothing', async () => {
+	test( 'refuses a wrong key with its sentence and saves nothing', async ( {
+		wp,
+	} ) => {
 		await page
 			.getByLabel( 'API key', { exact: true } )
 			.fill( 'sk_test_1234' );
@@ -105,7 +99,7 @@ describe( 'WooCommerce > Korea Checkout', () => {
 			page.getByLabel( 'API key', { exact: true } ).inputValue()
 		).resolves.toBe( 'sk_test_1234' );
 		await screenshot( page, 'admin-settings-wrong-key' );
-		expect( await storedSettings() ).toBe( false );
+		expect( await storedSettings( wp ) ).toBe( false );
 
 		await page
 			.getByLabel( 'API key', { exact: true } )
@@ -114,10 +108,13 @@ describe( 'WooCommerce > Korea Checkout', () => {
 		await expect( error.innerText() ).resolves.toContain(
 			'Sandbox mode needs a test key'
 		);
-		expect( await storedSettings() ).toBe( false );
+		expect( await storedSettings( wp ) ).toBe( false );
 	} );
 
-	it( 'accepts the sandbox key, shows only its mask and tests the connection', async () => {
+	test( 'accepts the sandbox key, shows only its mask and tests the connection', async ( {
+		stack,
+		wp,
+	} ) => {
 		expect( stack.sandboxUrl ).not.toBeNull();
 		await page
 			.getByLabel( 'API key', { exact: true } )
@@ -143,7 +140,7 @@ describe( 'WooCommerce > Korea Checkout', () => {
 		await expect(
 			page.getByLabel( 'API key', { exact: true } ).inputValue()
 		).resolves.toBe( '' );
-		const stored = await storedSettings();
+		const stored = await storedSettings( wp );
 		expect( stored && stored.api_key ).toBe( stack.apiKey );
 
 		// Saving the key tests the connection; the shop appears.
@@ -173,8 +170,11 @@ describe( 'WooCommerce > Korea Checkout', () => {
 		console.log( `[e2e] settings page after setup: ${ shot }` );
 	} );
 
-	it( 'keeps the shopper’s order of the methods it saves', async () => {
-		await openSettings();
+	test( 'keeps the shopper’s order of the methods it saves', async ( {
+		stack,
+		wp,
+	} ) => {
+		await openSettings( stack.adminUrl );
 		await page.locator( '.kc-shop-name' ).waitFor( { timeout: 30_000 } );
 		await page
 			.locator( '.kc-methods__item[data-method="bank_transfer"]' )
@@ -185,7 +185,7 @@ describe( 'WooCommerce > Korea Checkout', () => {
 		await expect(
 			page.locator( '.kc-page-notice' ).innerText()
 		).resolves.toContain( 'Settings saved.' );
-		const stored = await storedSettings();
+		const stored = await storedSettings( wp );
 		expect( stored && stored.enabled_methods ).toEqual( [
 			'card',
 			'kakao_pay',

@@ -8,28 +8,15 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { e2eStack } from '../support/e2e.ts';
-import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.ts';
-import { clickPlaceOrder } from '../support/block-checkout.ts';
-import { addToCartFromProductPage } from '../support/cart.ts';
-import { chooseClassicPaymentMethod } from '../support/classic-checkout.ts';
-import {
-	SandboxControl,
-	sessionIdFromCheckoutUrl,
-} from '../support/sandbox.ts';
-import { wpEval } from '../support/wp.ts';
+import type { Browser, Page, Request } from '@playwright/test';
+import { test, expect, type E2eFixtures } from './support/test.ts';
+import { ARTIFACTS, screenshot } from './support/browser.ts';
+import { clickPlaceOrder } from './support/block-checkout.ts';
+import { addToCartFromProductPage } from './support/cart.ts';
+import { chooseClassicPaymentMethod } from './support/classic-checkout.ts';
+import { sessionIdFromCheckoutUrl } from '../support/sandbox.ts';
 
-const stack = e2eStack();
-const sandbox = new SandboxControl( stack.sandboxUrl ?? '' );
 const fixtures = fileURLToPath( new URL( './fixtures/', import.meta.url ) );
-const muPlugin = join(
-	stack.wpRoot,
-	'wp-content',
-	'mu-plugins',
-	'kc-e2e-checkout-theme.php'
-);
 const FAKE_POSTCODE = readFileSync(
 	join( fixtures, 'fake-daum-postcode.js' ),
 	'utf8'
@@ -39,7 +26,12 @@ const THEME_GREEN = 'rgb(3, 199, 90)';
 const PHONE = { width: 360, height: 780 };
 const DESKTOP = { width: 1280, height: 900 };
 
+/** The run's store and browser (fixtures), kept for the helpers below; each test opens its own page. */
+let stack: E2eFixtures[ 'stack' ];
+let sandbox: E2eFixtures[ 'sandbox' ];
+let wp: E2eFixtures[ 'wp' ];
 let browser: Browser;
+let muPlugin: string;
 let page: Page;
 
 interface OrderFacts {
@@ -53,8 +45,7 @@ interface OrderFacts {
 }
 
 function orderFacts( orderId: number ): Promise< OrderFacts > {
-	return wpEval< OrderFacts >(
-		stack,
+	return wp< OrderFacts >(
 		`$order = wc_get_order( ${ String( orderId ) } );
 		$fields = \\KoreaCheckout\\Checkout\\Fields::definitions();
 		return array(
@@ -71,8 +62,7 @@ function orderFacts( orderId: number ): Promise< OrderFacts > {
 
 /** The newest order's id (the one the browser just placed). */
 function newestOrderId(): Promise< number > {
-	return wpEval< number >(
-		stack,
+	return wp< number >(
 		`return (int) wc_get_orders( array( 'limit' => 1, 'orderby' => 'id', 'order' => 'DESC', 'return' => 'ids' ) )[0];`
 	);
 }
@@ -139,25 +129,36 @@ function themeColours(
 	}, selector );
 }
 
-beforeAll( async () => {
-	mkdirSync( join( stack.wpRoot, 'wp-content', 'mu-plugins' ), {
-		recursive: true,
-	} );
-	copyFileSync( join( fixtures, 'checkout-theme.php' ), muPlugin );
-	browser = await launchBrowser();
-} );
+test.beforeAll(
+	async ( { stack: run, sandbox: control, wp: php, browser: chromium } ) => {
+		stack = run;
+		sandbox = control;
+		wp = php;
+		browser = chromium;
+		muPlugin = join(
+			stack.wpRoot,
+			'wp-content',
+			'mu-plugins',
+			'kc-e2e-checkout-theme.php'
+		);
+		mkdirSync( join( stack.wpRoot, 'wp-content', 'mu-plugins' ), {
+			recursive: true,
+		} );
+		copyFileSync( join( fixtures, 'checkout-theme.php' ), muPlugin );
+	}
+);
 
-afterAll( async () => {
-	await browser?.close();
+test.afterAll( async () => {
 	rmSync( muPlugin, { force: true } );
 } );
 
-afterEach( async () => {
+test.afterEach( async () => {
 	await page?.context().close();
 } );
 
-describe( 'checkout UI', () => {
-	it( 'loads nothing of ours on pages without a checkout, and the postcode script only on first use', async () => {
+test.describe( 'checkout UI', () => {
+	test( 'loads nothing of ours on pages without a checkout, and the postcode script only on first use', async () => {
+		test.setTimeout( 300_000 );
 		const { requests } = await newPage( DESKTOP );
 		await page.goto( `${ stack.storeUrl }/` );
 		await page.waitForLoadState( 'networkidle' );
@@ -210,9 +211,10 @@ describe( 'checkout UI', () => {
 					url.includes( 'postcode-layer' )
 			)
 		).toBe( false );
-	}, 300_000 );
+	} );
 
-	it( 'completes a block checkout with a searched address, a field and a method, at phone width', async () => {
+	test( 'completes a block checkout with a searched address, a field and a method, at phone width', async () => {
+		test.setTimeout( 420_000 );
 		await newPage( PHONE );
 		await addToCart( 'KC-TEA' );
 		await openBlockCheckout();
@@ -348,9 +350,10 @@ describe( 'checkout UI', () => {
 		await page.getByText( 'Block theme value' ).first().waitFor();
 		await page.getByText( 'Please leave it at the door' ).first().waitFor();
 		await screenshot( page, 'checkout-block-360-order-received' );
-	}, 420_000 );
+	} );
 
-	it( 'shows the block checkout at desktop width and tells the shopper when the search cannot load', async () => {
+	test( 'shows the block checkout at desktop width and tells the shopper when the search cannot load', async () => {
+		test.setTimeout( 300_000 );
 		await newPage( DESKTOP, 'down' );
 		await addToCart( 'KC-CUP' );
 		await openBlockCheckout();
@@ -380,9 +383,10 @@ describe( 'checkout UI', () => {
 			.getByRole( 'group', { name: 'Choose how to pay' } )
 			.waitFor();
 		await screenshot( page, 'checkout-block-1280-search-unavailable' );
-	}, 300_000 );
+	} );
 
-	it( 'completes a classic checkout with a searched lot-number address, a field and a method', async () => {
+	test( 'completes a classic checkout with a searched lot-number address, a field and a method', async () => {
+		test.setTimeout( 420_000 );
 		await newPage( PHONE );
 		await addToCart( 'KC-NOTE' );
 		await page.goto( `${ stack.storeUrl }/classic-checkout/` );
@@ -464,9 +468,10 @@ describe( 'checkout UI', () => {
 			.metadata as Record< string, string >;
 		expect( metadata.paymentMethod ).toBe( 'naver_pay' );
 		expect( metadata.field_custom_field ).toBe( 'Classic theme value' );
-	}, 420_000 );
+	} );
 
-	it( 'refuses a classic order whose postcode is not five digits, with the message next to the form', async () => {
+	test( 'refuses a classic order whose postcode is not five digits, with the message next to the form', async () => {
+		test.setTimeout( 300_000 );
 		await newPage( DESKTOP );
 		await addToCart( 'KC-NOTE' );
 		await page.goto( `${ stack.storeUrl }/classic-checkout/` );
@@ -490,5 +495,5 @@ describe( 'checkout UI', () => {
 		await error.waitFor( { timeout: 60_000 } );
 		expect( ( await error.textContent() ) ?? '' ).toMatch( /postcode/i );
 		await screenshot( page, 'checkout-classic-1280-bad-postcode' );
-	}, 300_000 );
+	} );
 } );

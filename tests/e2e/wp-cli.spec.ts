@@ -6,19 +6,10 @@
  * up to date by --recheck.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eStack } from '../support/e2e.ts';
-import {
-	SandboxControl,
-	sessionIdFromCheckoutUrl,
-} from '../support/sandbox.ts';
+import { test, expect } from './support/test.ts';
+import { wpCli } from './support/wp-cli.ts';
+import { sessionIdFromCheckoutUrl } from '../support/sandbox.ts';
 import { placeOrder } from '../support/store-api.ts';
-import { waitUntil } from '../support/wait.ts';
-import { wpEval } from '../support/wp.ts';
-import { wpCli } from '../support/wp-cli.ts';
-
-const stack = e2eStack();
-const sandbox = new SandboxControl( stack.sandboxUrl ?? '' );
 
 /** The field/value pairs WP-CLI prints as a table (tab-separated when not on a terminal). */
 function pairs( stdout: string ): Record< string, string > {
@@ -33,30 +24,19 @@ function pairs( stdout: string ): Record< string, string > {
 	);
 }
 
-function productId( sku: string ): number {
-	const product = stack.store.products.find(
-		( candidate ) => candidate.sku === sku
-	);
-	if ( ! product ) {
-		throw new Error( `no product ${ sku }` );
-	}
-	return product.id;
-}
-
-beforeAll( async () => {
+test.beforeAll( async ( { sandbox } ) => {
 	await sandbox.clearFaults();
 } );
 
-afterAll( async () => {
+test.afterAll( async ( { sandbox } ) => {
 	await sandbox.clearFaults();
 } );
 
-describe( 'wp korea-checkout', () => {
-	it( 'checks the connection with the saved key and shows the sandbox shop', async () => {
-		const table = await wpCli( stack.wpRoot, [
-			'korea-checkout',
-			'check',
-		] );
+test.describe( 'wp korea-checkout', () => {
+	test( 'checks the connection with the saved key and shows the sandbox shop', async ( {
+		stack,
+	} ) => {
+		const table = await wpCli( stack, [ 'korea-checkout', 'check' ] );
 		expect( table.status, table.stderr ).toBe( 0 );
 		const rows = pairs( table.stdout );
 		expect( rows.mode ).toBe( 'sandbox' );
@@ -72,7 +52,7 @@ describe( 'wp korea-checkout', () => {
 		// The key itself is never printed.
 		expect( table.stdout + table.stderr ).not.toContain( stack.apiKey );
 
-		const json = await wpCli( stack.wpRoot, [
+		const json = await wpCli( stack, [
 			'korea-checkout',
 			'check',
 			'--format=json',
@@ -87,31 +67,29 @@ describe( 'wp korea-checkout', () => {
 		expect( json.stdout ).not.toContain( stack.apiKey );
 	} );
 
-	it( 'says what is wrong, and exits 1, for a malformed key and for a key the service refuses', async () => {
+	test( 'says what is wrong, and exits 1, for a malformed key and for a key the service refuses', async ( {
+		stack,
+	} ) => {
 		// Keys set in the environment win over the saved one (and are shown as locked on the settings page).
 		const malformed = `sk_test_${ 'x'.repeat( 32 ) }`;
-		const local = await wpCli(
-			stack.wpRoot,
-			[ 'korea-checkout', 'check' ],
-			{ KOREA_CHECKOUT_API_KEY: malformed }
-		);
+		const local = await wpCli( stack, [ 'korea-checkout', 'check' ], {
+			KOREA_CHECKOUT_API_KEY: malformed,
+		} );
 		expect( local.status ).toBe( 1 );
 		expect( local.stderr ).toMatch(
 			/^Error: \[key_format\] The saved API key is not a whole key/m
 		);
 
 		const unknown = `sk_test_${ randomBytes( 32 ).toString( 'hex' ) }`;
-		const refused = await wpCli(
-			stack.wpRoot,
-			[ 'korea-checkout', 'check' ],
-			{ KOREA_CHECKOUT_API_KEY: unknown }
-		);
+		const refused = await wpCli( stack, [ 'korea-checkout', 'check' ], {
+			KOREA_CHECKOUT_API_KEY: unknown,
+		} );
 		expect( refused.status ).toBe( 1 );
 		expect( refused.stderr ).toMatch(
 			/^Error: \[bad_key\] Korea Checkout refused the key\./m
 		);
 		const json = await wpCli(
-			stack.wpRoot,
+			stack,
 			[ 'korea-checkout', 'check', '--format=json' ],
 			{ KOREA_CHECKOUT_API_KEY: unknown }
 		);
@@ -127,8 +105,11 @@ describe( 'wp korea-checkout', () => {
 		}
 	} );
 
-	it( 'refuses an order that does not exist or was not paid with Korea Checkout', async () => {
-		const missing = await wpCli( stack.wpRoot, [
+	test( 'refuses an order that does not exist or was not paid with Korea Checkout', async ( {
+		stack,
+		product,
+	} ) => {
+		const missing = await wpCli( stack, [
 			'korea-checkout',
 			'order',
 			'99999999',
@@ -139,9 +120,9 @@ describe( 'wp korea-checkout', () => {
 		);
 
 		const { result } = await placeOrder( stack.storeUrl, 'cod', [
-			{ id: productId( 'KC-NOTE' ) },
+			{ id: product( 'KC-NOTE' ).id },
 		] );
-		const cod = await wpCli( stack.wpRoot, [
+		const cod = await wpCli( stack, [
 			'korea-checkout',
 			'order',
 			String( result.order_id ),
@@ -152,9 +133,14 @@ describe( 'wp korea-checkout', () => {
 		);
 	} );
 
-	it( 'shows a pending payment and brings it up to date with --recheck when the webhooks were refused', async () => {
+	test( 'shows a pending payment and brings it up to date with --recheck when the webhooks were refused', async ( {
+		stack,
+		sandbox,
+		product,
+		wp,
+	} ) => {
 		const { result } = await placeOrder( stack.storeUrl, 'korea_checkout', [
-			{ id: productId( 'KC-TEA' ) },
+			{ id: product( 'KC-TEA' ).id },
 		] );
 		const orderId = result.order_id;
 		const sessionId = sessionIdFromCheckoutUrl(
@@ -167,14 +153,22 @@ describe( 'wp korea-checkout', () => {
 			count: 20,
 		} );
 		await sandbox.pay( sessionId, 'card' );
-		const [ refused ] = await waitUntil(
-			'the first webhook delivery answered',
-			() => sandbox.deliveries( sessionId ),
-			( list ) => ( list[ 0 ]?.attempts.length ?? 0 ) > 0
-		);
+		await expect
+			.poll(
+				async () =>
+					( await sandbox.deliveries( sessionId ) )[ 0 ]?.attempts
+						.length ?? 0,
+				{
+					message: 'the first webhook delivery answered',
+					timeout: 20_000,
+					intervals: [ 250 ],
+				}
+			)
+			.toBeGreaterThan( 0 );
+		const [ refused ] = await sandbox.deliveries( sessionId );
 		expect( refused?.attempts[ 0 ]?.status ).toBe( 400 );
 
-		const before = await wpCli( stack.wpRoot, [
+		const before = await wpCli( stack, [
 			'korea-checkout',
 			'order',
 			String( orderId ),
@@ -189,7 +183,7 @@ describe( 'wp korea-checkout', () => {
 			total: '15000 KRW',
 		} );
 
-		const recheck = await wpCli( stack.wpRoot, [
+		const recheck = await wpCli( stack, [
 			'korea-checkout',
 			'order',
 			String( orderId ),
@@ -203,8 +197,7 @@ describe( 'wp korea-checkout', () => {
 		expect( after.order_status ).toBe( 'processing' );
 		expect( after.transaction_id ).not.toBe( '-' );
 
-		const order = await wpEval< { status: string; transaction: string } >(
-			stack,
+		const order = await wp< { status: string; transaction: string } >(
 			`$order = wc_get_order( ${ String( orderId ) } );
 			return array( 'status' => $order->get_status(), 'transaction' => $order->get_transaction_id() );`
 		);

@@ -1,29 +1,31 @@
 /**
  * The store of the end-to-end stack works as a shop: products listed, a product in the cart, the block checkout
- * rendered by WooCommerce, and a Cash-on-delivery order placed through the Store API.
+ * rendered by WooCommerce, and a Cash-on-delivery order placed through the Store API. On the production stack,
+ * both web nodes answer and WordPress keeps its object cache in Redis (when the stack runs with one).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eStack } from '../support/e2e.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/test.ts';
+import { screenshot } from './support/browser.ts';
 import { placeOrder } from '../support/store-api.ts';
-import { wpEval } from '../support/wp.ts';
 
-const stack = e2eStack();
-let browser: Browser;
-let page: Page;
+test.describe( 'the store', () => {
+	// The first three go on on one page: the cart the second one fills is the checkout the third one shows.
+	test.describe.configure( { mode: 'serial' } );
+	let page: Page;
 
-beforeAll( async () => {
-	browser = await launchBrowser();
-	page = await browser.newPage( { viewport: { width: 1280, height: 900 } } );
-} );
+	test.beforeAll( async ( { browser } ) => {
+		page = await browser.newPage( {
+			viewport: { width: 1280, height: 900 },
+		} );
+	} );
 
-afterAll( async () => {
-	await browser?.close();
-} );
+	test.afterAll( async () => {
+		await page?.context().close();
+	} );
 
-describe( 'the native store', () => {
-	it( 'lists the sample products with prices in won', async () => {
+	test( 'lists the sample products with prices in won', async ( {
+		stack,
+	} ) => {
 		await page.goto( `${ stack.storeUrl }/shop/` );
 		for ( const product of stack.store.products ) {
 			await expect(
@@ -38,12 +40,9 @@ describe( 'the native store', () => {
 		expect( body ).not.toMatch( /₩29,000\.\d/ );
 	} );
 
-	it( 'puts a product into the cart', async () => {
-		const scarf = stack.store.products.find(
-			( product ) => product.sku === 'KC-SCARF'
-		);
-		expect( scarf ).toBeDefined();
-		await page.goto( `${ stack.storeUrl }/?p=${ String( scarf?.id ) }` );
+	test( 'puts a product into the cart', async ( { stack, product } ) => {
+		const scarf = product( 'KC-SCARF' );
+		await page.goto( `${ stack.storeUrl }/?p=${ String( scarf.id ) }` );
 		await page
 			.getByRole( 'button', { name: /add to cart/i } )
 			.first()
@@ -60,7 +59,7 @@ describe( 'the native store', () => {
 		await expect( row.innerText() ).resolves.toContain( '₩29,000' );
 	} );
 
-	it( 'renders the block checkout for that cart', async () => {
+	test( 'renders the block checkout for that cart', async ( { stack } ) => {
 		await page.goto( `${ stack.storeUrl }/checkout/` );
 		await page
 			.locator( '.wc-block-checkout__form' )
@@ -86,20 +85,20 @@ describe( 'the native store', () => {
 		).resolves.toContain( 'Silk Hanbok Scarf' );
 	} );
 
-	it( 'takes a Cash-on-delivery order through the Store API', async () => {
-		const tea = stack.store.products.find(
-			( product ) => product.sku === 'KC-TEA'
-		);
-		expect( tea ).toBeDefined();
+	test( 'takes a Cash-on-delivery order through the Store API', async ( {
+		stack,
+		product,
+		wp,
+	} ) => {
+		const tea = product( 'KC-TEA' );
 		// Other specs buy from the same store: compare with the stock just before this order.
-		const stockBefore = await wpEval< number >(
-			stack,
-			`return wc_get_product( ${ String( tea?.id ?? 0 ) } )->get_stock_quantity();`
+		const stockBefore = await wp< number >(
+			`return wc_get_product( ${ String( tea.id ) } )->get_stock_quantity();`
 		);
 		const { result, checkoutSeconds } = await placeOrder(
 			stack.storeUrl,
 			'cod',
-			[ { id: tea?.id ?? 0, quantity: 2 } ]
+			[ { id: tea.id, quantity: 2 } ]
 		);
 		console.log(
 			`[e2e] Cash-on-delivery Store API checkout took ${ checkoutSeconds.toFixed( 3 ) } s`
@@ -107,21 +106,20 @@ describe( 'the native store', () => {
 		expect( result.payment_result.payment_status ).toBe( 'success' );
 		expect( result.status ).toBe( 'processing' );
 
-		const order = await wpEval< {
+		const order = await wp< {
 			status: string;
 			total: string;
 			currency: string;
 			method: string;
 			stock: number;
 		} >(
-			stack,
 			`$order = wc_get_order( ${ String( result.order_id ) } );
 			return array(
 				'status'   => $order->get_status(),
 				'total'    => $order->get_total(),
 				'currency' => $order->get_currency(),
 				'method'   => $order->get_payment_method(),
-				'stock'    => wc_get_product( ${ String( tea?.id ?? 0 ) } )->get_stock_quantity(),
+				'stock'    => wc_get_product( ${ String( tea.id ) } )->get_stock_quantity(),
 			);`
 		);
 		expect( order ).toEqual( {
@@ -131,5 +129,38 @@ describe( 'the native store', () => {
 			method: 'cod',
 			stock: stockBefore - 2,
 		} );
+	} );
+} );
+
+test.describe( 'the production stack', () => {
+	test( 'spreads requests over both web nodes, each marking its answers', async ( {
+		stack,
+	} ) => {
+		test.skip( stack.kind !== 'production', 'php -S has one node' );
+		const nodes = new Set< string >();
+		for ( let request = 0; request < 6; request++ ) {
+			const response = await fetch( `${ stack.storeUrl }/wp-json/`, {
+				signal: AbortSignal.timeout( 60_000 ),
+			} );
+			await response.arrayBuffer();
+			expect( response.status ).toBe( 200 );
+			nodes.add( response.headers.get( 'x-kc-node' ) ?? 'none' );
+		}
+		expect( [ ...nodes ].sort() ).toEqual( [ 'a', 'b' ] );
+	} );
+
+	test( 'keeps WordPress’s object cache in Redis when it runs with one', async ( {
+		stack,
+		wp,
+	} ) => {
+		test.skip( stack.objectCache !== 'redis', 'no object cache' );
+		const cache = await wp< { external: boolean; redis: boolean } >(
+			`global $wp_object_cache;
+			return array(
+				'external' => wp_using_ext_object_cache(),
+				'redis'    => method_exists( $wp_object_cache, 'redis_status' ) && $wp_object_cache->redis_status(),
+			);`
+		);
+		expect( cache ).toEqual( { external: true, redis: true } );
 	} );
 } );
