@@ -1,33 +1,94 @@
 /**
- * `npm run test:e2e`: the end-to-end suite (tests/e2e, playwright-core + Debian's Chromium) against one native
- * store and sandbox that its global setup starts. Builds the plugin's assets first when build/ is missing. Prints
- * `skipped: <why>` (exit 0) when this machine lacks a part. Extra arguments go to Vitest (e.g. a spec name).
+ * `npm run test:e2e [-- <Playwright arguments>]`: the end-to-end layer (tests/e2e, Playwright Test with Debian's
+ * Chromium). Starts one fresh store for the run, the production stack by default (KC_E2E_STACK=native: php -S
+ * instead; KC_OBJECT_CACHE=none: no Redis), resets its sandbox, runs Playwright (playwright.config.ts) with
+ * KC_STACK_FILE naming the stack's details (<stack>/stack.json) and KC_JUNIT_FILE the report, then stops what it
+ * started. Builds the plugin's assets first when build/ is empty. Prints `skipped: <why>` (exit 0) when this
+ * machine lacks a part.
+ *
+ * Stack folder KC_E2E_STACK_DIR (else $KC_STACK_DIR-e2e, else .stack/e2e); store KC_E2E_PORT (else KC_NATIVE_PORT
+ * + 3, else 8090); sandbox KC_E2E_SANDBOX_PORT (else KC_SANDBOX_PORT + 3, else 4090); MariaDB follows the store
+ * port. Example: `npm run test:e2e -- tests/e2e/wp-cli.spec.ts -g recheck`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../stack/config.ts';
-import { missingSources } from '../stack/fixtures.ts';
-import { missingPackages } from '../stack/packages.ts';
-import { CHROMIUM_PATH } from '../../tests/support/browser.ts';
+import { ensureBuild } from '../lib/build.ts';
+import { CHROMIUM_PATH } from '../lib/chromium.ts';
+import { missingFixtures } from '../lib/fixtures.ts';
+import { REPO_ROOT } from '../lib/root.ts';
+import { stackDirFrom } from '../stack/config.ts';
+import {
+	downStack,
+	objectCacheFromEnv,
+	upStack,
+	type RunningStack,
+} from '../stack/index.ts';
+import {
+	missingPackages,
+	NATIVE_PACKAGES,
+	PRODUCTION_PACKAGES,
+} from '../stack/packages.ts';
+
+function say( message: string ): void {
+	console.log( `[e2e] ${ message }` );
+}
 
 function skip( why: string ): never {
 	console.log( `skipped: ${ why }` );
 	process.exit( 0 );
 }
 
-const specs = readdirSync( join( REPO_ROOT, 'tests', 'e2e' ), {
-	recursive: true,
-} ).filter( ( name ) => String( name ).endsWith( '.e2e.test.ts' ) );
+/** A port from its own variable, else the lane's base port + 3, else the default. */
+function port( own: string, lane: string, fallback: number ): number {
+	const value = process.env[ own ] || process.env[ lane ];
+	if ( ! value ) {
+		return fallback;
+	}
+	return Number.parseInt( value, 10 ) + ( process.env[ own ] ? 0 : 3 );
+}
+
+function playwright(
+	args: string[],
+	env: NodeJS.ProcessEnv
+): Promise< number > {
+	return new Promise( ( resolve ) => {
+		const child = spawn(
+			join( REPO_ROOT, 'node_modules', '.bin', 'playwright' ),
+			[ 'test', '--config', 'playwright.config.ts', ...args ],
+			{ cwd: REPO_ROOT, env, stdio: 'inherit' }
+		);
+		// Ctrl-C reaches Playwright too (same process group): wait for it, then stop the stack.
+		const ignore = (): void => undefined;
+		process.on( 'SIGINT', ignore );
+		child.on( 'close', ( code, signal ) => {
+			process.off( 'SIGINT', ignore );
+			resolve( code ?? ( signal ? 130 : 1 ) );
+		} );
+	} );
+}
+
+const kind = process.env.KC_E2E_STACK === 'native' ? 'native' : 'production';
+const objectCache = kind === 'production' ? objectCacheFromEnv() : 'none';
+
+const specs = readdirSync( join( REPO_ROOT, 'tests', 'e2e' ) ).filter(
+	( name ) => name.endsWith( '.spec.ts' )
+);
 if ( specs.length === 0 ) {
 	skip( 'no end-to-end specs in tests/e2e' );
 }
-const noSources = missingSources();
-if ( noSources !== null ) {
-	skip( noSources );
+const noFixtures = missingFixtures(
+	objectCache === 'redis'
+		? [ 'wordpress', 'woocommerce', 'redisCache' ]
+		: [ 'wordpress', 'woocommerce' ]
+);
+if ( noFixtures !== null ) {
+	skip( noFixtures );
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const missing = missingPackages();
+const missing = missingPackages(
+	kind === 'production' ? PRODUCTION_PACKAGES : NATIVE_PACKAGES
+);
 if ( missing.length > 0 && ! isRoot ) {
 	skip(
 		`Debian packages missing and not root to install them: ${ missing.join( ' ' ) }`
@@ -37,34 +98,49 @@ if ( ! existsSync( CHROMIUM_PATH ) && ! isRoot ) {
 	skip( `no Chromium at ${ CHROMIUM_PATH }` );
 }
 
-if (
-	! existsSync( join( REPO_ROOT, 'build' ) ) ||
-	readdirSync( join( REPO_ROOT, 'build' ) ).length === 0
-) {
-	console.log( '[e2e] build/ is missing: npm run build' );
-	const build = spawnSync( 'npm', [ 'run', 'build' ], {
-		cwd: REPO_ROOT,
-		stdio: 'inherit',
+ensureBuild( say );
+const dir =
+	process.env.KC_E2E_STACK_DIR ||
+	( process.env.KC_STACK_DIR
+		? `${ process.env.KC_STACK_DIR }-e2e`
+		: '.stack/e2e' );
+const started = Date.now();
+let stack: RunningStack | null = null;
+let code = 1;
+try {
+	// A stack an interrupted run left behind would be reused with whatever it was started with.
+	await downStack( stackDirFrom( dir ) );
+	stack = await upStack( {
+		kind,
+		objectCache,
+		dir,
+		port: port( 'KC_E2E_PORT', 'KC_NATIVE_PORT', 8090 ),
+		sandboxPort: port( 'KC_E2E_SANDBOX_PORT', 'KC_SANDBOX_PORT', 4090 ),
+		freshDatabase: true,
 	} );
-	if ( build.status !== 0 ) {
-		console.error( '[e2e] npm run build failed' );
-		process.exit( 1 );
+	if ( stack.sandboxUrl !== null ) {
+		const reset = await fetch( `${ stack.sandboxUrl }/sandbox/reset`, {
+			method: 'POST',
+		} );
+		if ( ! reset.ok ) {
+			throw new Error( `the sandbox's reset answered ${ reset.status }` );
+		}
 	}
+	say(
+		`${ kind } store ${ stack.storeUrl } (object cache ${ objectCache }) and sandbox ${ stack.sandboxUrl ?? '(none)' } ready in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s`
+	);
+	code = await playwright( process.argv.slice( 2 ), {
+		...process.env,
+		KC_STACK_FILE: stack.paths.state,
+	} );
+} catch ( error ) {
+	console.error(
+		`[e2e] ${ error instanceof Error ? error.message : String( error ) }`
+	);
+} finally {
+	await stack?.stop();
 }
-
-const junit = process.env.KC_JUNIT_FILE;
-const args = [
-	'run',
-	'--config',
-	'tests/e2e/vitest.config.ts',
-	'--reporter=default',
-];
-if ( junit ) {
-	args.push( '--reporter=junit', `--outputFile.junit=${ junit }` );
-}
-const result = spawnSync(
-	join( REPO_ROOT, 'node_modules', '.bin', 'vitest' ),
-	[ ...args, ...process.argv.slice( 2 ) ],
-	{ cwd: REPO_ROOT, stdio: 'inherit' }
+say(
+	`${ code === 0 ? 'passed' : 'FAILED' } in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 0 ) } s with the stack`
 );
-process.exit( result.status ?? 1 );
+process.exit( code );
