@@ -16,8 +16,30 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { REPO_ROOT } from '../../tools/stack/config.ts';
-import { ensureSources } from '../../tools/stack/fixtures.ts';
+import { fileURLToPath } from 'node:url';
+
+/** The repository: mounted as the plugin, and where the Playground CLI is. */
+export const REPO_ROOT = fileURLToPath(
+	new URL( '../..', import.meta.url )
+).replace( /\/$/, '' );
+
+/** Where a test mounts this repository as the plugin. */
+export const PLUGIN_MOUNT = '/wordpress/wp-content/plugins/korea-checkout';
+
+/**
+ * WordPress's and WooCommerce's folders, which the layer's runner (tools/test/playground.ts) unpacks and names in
+ * KC_WP_DIR and KC_WC_DIR.
+ */
+function sources(): { wordpress: string; woocommerce: string } {
+	const wordpress = process.env.KC_WP_DIR;
+	const woocommerce = process.env.KC_WC_DIR;
+	if ( ! wordpress || ! woocommerce ) {
+		throw new Error(
+			'KC_WP_DIR and KC_WC_DIR must name WordPress and WooCommerce: run the layer with npm run test:playground'
+		);
+	}
+	return { wordpress, woocommerce };
+}
 
 /** Where the PHP inside finds the files of tests/playground, and where it writes its facts. */
 export const TESTS_MOUNT = '/kc-tests';
@@ -64,10 +86,10 @@ export const NO_NETWORK_STEP = {
 export async function runPlayground(
 	options: PlaygroundOptions
 ): Promise< PlaygroundRun > {
-	const sources = await ensureSources();
+	const { wordpress, woocommerce } = sources();
 	const work = mkdtempSync( join( tmpdir(), 'kc-playground-' ) );
 	const site = join( work, 'wordpress' );
-	cpSync( sources.wordpress, site, { recursive: true } );
+	cpSync( wordpress, site, { recursive: true } );
 	rmSync( join( site, 'wp-content/plugins' ), {
 		recursive: true,
 		force: true,
@@ -95,7 +117,7 @@ export async function runPlayground(
 		`--blueprint=${ blueprint }`,
 		'--wordpress-install-mode=install-from-existing-files',
 		`--mount-before-install=${ site }:/wordpress`,
-		`--mount=${ sources.woocommerce }:/wordpress/wp-content/plugins/woocommerce`,
+		`--mount=${ woocommerce }:/wordpress/wp-content/plugins/woocommerce`,
 		`--mount=${ join( REPO_ROOT, 'tests/playground' ) }:${ TESTS_MOUNT }`,
 		`--mount=${ results }:${ RESULTS_MOUNT }`,
 		...( options.mounts ?? [] ).map( ( mount ) => `--mount=${ mount }` ),

@@ -10,10 +10,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../tools/stack/config.ts';
 import {
 	NO_NETWORK_STEP,
 	phpStep,
+	REPO_ROOT,
 	readFacts,
 	runPlayground,
 	TESTS_MOUNT,

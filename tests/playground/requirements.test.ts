@@ -10,11 +10,11 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../tools/stack/config.ts';
-import { PLUGIN_MOUNT } from '../../tools/start/blueprint.ts';
 import {
 	NO_NETWORK_STEP,
 	phpStep,
+	PLUGIN_MOUNT,
+	REPO_ROOT,
 	readFacts,
 	runPlayground,
 	TESTS_MOUNT,

@@ -1,14 +1,12 @@
 /**
- * `npm test`: every layer in order, one summary line each, then a table and the closing line
- * `tests: N passed, N failed, N skipped`. Exit code 1 when anything failed.
+ * `npm test`: every layer in order, one summary line each, then a table, the closing line
+ * `tests: N passed, N failed, N skipped` and the names of the failed tests. Exit code 1 when anything failed.
+ * The counts come from each layer's JUnit report (tools/test/layers.ts).
  *
  * Options: `--only lint,types` runs some layers; `--list` names them.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-
-import { layers } from './layers.ts';
-import { repositoryRoot, type LayerResult } from './lib/layer.ts';
+import { layers, runLayer } from './layers.ts';
+import type { LayerResult } from './lib/layer.ts';
 
 function option( name: string ): string | undefined {
 	const args = process.argv.slice( 2 );
@@ -18,20 +16,6 @@ function option( name: string ): string | undefined {
 	}
 	const inline = args.find( ( arg ) => arg.startsWith( `${ name }=` ) );
 	return inline?.slice( name.length + 1 );
-}
-
-/** Points the store layers at the repository's fixtures unless the caller chose other sources. */
-function defaultFixtures(): void {
-	const fixtures = resolve( repositoryRoot, '../shared/fixtures' );
-	const defaults: Record< string, string > = {
-		KC_WP_ARCHIVE: resolve( fixtures, 'wordpress-7.1.0.tar.xz' ),
-		KC_WC_ARCHIVE: resolve( fixtures, 'woocommerce-11.0.1.tar.xz' ),
-	};
-	for ( const [ name, file ] of Object.entries( defaults ) ) {
-		if ( ! process.env[ name ] && existsSync( file ) ) {
-			process.env[ name ] = file;
-		}
-	}
 }
 
 if ( process.argv.includes( '--list' ) ) {
@@ -58,7 +42,6 @@ const chosen = layers.filter(
 	( layer ) => ! only || only.includes( layer.name )
 );
 
-defaultFixtures();
 const rows: Array< LayerResult & { name: string; seconds: number } > = [];
 const started = performance.now();
 
@@ -67,7 +50,7 @@ for ( const layer of chosen ) {
 	const layerStart = performance.now();
 	let result: LayerResult;
 	try {
-		result = await layer.run();
+		result = await runLayer( layer );
 	} catch ( error ) {
 		result = {
 			status: 'failed',

@@ -1,23 +1,7 @@
 /**
- * What a test layer reports back to `run-all.ts`.
+ * What a test layer is and what it reports back to `run-all.ts`.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export const repositoryRoot = resolve(
-	dirname( fileURLToPath( import.meta.url ) ),
-	'../../..'
-);
-
 export type Status = 'passed' | 'failed' | 'skipped';
-
-/** One check inside a layer (one lint tool, the type check). */
-export interface CheckResult {
-	name: string;
-	status: Status;
-	seconds: number;
-	note: string;
-}
 
 export interface LayerResult {
 	status: Status;
@@ -26,16 +10,18 @@ export interface LayerResult {
 	skipped: number;
 	/** Why it was skipped or failed, or what was counted. */
 	note: string;
-	/** The failed tests by name, with the first line of why, when the layer's report says. */
+	/** The failed tests by name, with the first line of why, from the layer's JUnit report. */
 	failures?: string[];
 }
 
 export interface Layer {
 	name: string;
 	what: string;
-	run: () => Promise< LayerResult >;
+	/** The npm script that runs the layer alone; run with KC_JUNIT_FILE naming the report it writes. */
+	script: string;
+	/** Vitest scripts take the JUnit reporter as arguments. */
+	vitest?: boolean;
 }
 
-export function skip( why: string ): LayerResult {
-	return { status: 'skipped', passed: 0, failed: 0, skipped: 0, note: why };
-}
+/** The repository root under its old name, for tools/i18n (its owner can import REPO_ROOT from tools/lib/root.ts). */
+export { REPO_ROOT as repositoryRoot } from '../../lib/root.ts';
