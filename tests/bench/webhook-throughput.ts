@@ -1,10 +1,13 @@
 /**
- * Webhook throughput of the store on the native stack (php -S with several workers, MariaDB, the sandbox).
+ * Webhook throughput of the store on the production stack (nginx, two PHP-FPM web nodes, MariaDB, Redis, the
+ * sandbox).
  *
  *   npx tsx tests/bench/webhook-throughput.ts [--requests=200] [--concurrency=4] [--orders=20] [--help]
  *
- * Uses the stack of KC_STACK_DIR / KC_NATIVE_PORT / KC_SANDBOX_PORT (default .stack/bench on 8096 / 4096), starting
- * it when it is not running. Requests are signed here exactly as the service signs them. Phases:
+ * Uses the stack whose details KC_STACK_FILE names; without it, brings up the production stack of KC_STACK_DIR /
+ * KC_NATIVE_PORT / KC_SANDBOX_PORT (default .stack/bench on 8096 / 4096) with `tools/stack/cli.ts up` (a process of
+ * its own: the benchmark imports nothing from tools/) and leaves it running. Requests are signed here exactly as the
+ * service signs them. Phases:
  *   1. first delivery: a verified `payment.completed` for each of --orders freshly paid sessions (read-back from the
  *      sandbox, lock, payment_complete with stock and e-mails, the payment hook);
  *   2. redelivery with a new event id to paid orders (read-back, lock, nothing to do: the steady cost of duplicates);
@@ -14,9 +17,11 @@
  * high rate limit (SANDBOX_RATE_LIMIT) so that phase 2 measures the store, not the limiter; against a sandbox that
  * was already running, 429s from the API show up as 503 answers in the status counts.
  */
+import { spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { upStack } from '../../tools/stack/index.ts';
+import { fileURLToPath } from 'node:url';
+import { readStack, type StackInfo } from '../support/stack.ts';
 import {
 	SandboxControl,
 	sessionIdFromCheckoutUrl,
@@ -59,8 +64,38 @@ const USAGE = `Webhook throughput of the store on the native stack.
   --orders=N       orders paid for phase 1, one first delivery each (default 20)
   --help           print this and exit
 
-Uses the stack of KC_STACK_DIR / KC_NATIVE_PORT / KC_SANDBOX_PORT (default .stack/bench on 8096 / 4096) and
-starts it when it is not running.`;
+Uses the stack whose details KC_STACK_FILE names, else the production stack of KC_STACK_DIR / KC_NATIVE_PORT /
+KC_SANDBOX_PORT (default .stack/bench on 8096 / 4096), brought up when it is not running.`;
+
+/** The stack KC_STACK_FILE names, or the bench's own production stack (started by tools/stack/cli.ts up). */
+function benchStack( workers: number ): StackInfo {
+	if ( process.env.KC_STACK_FILE ) {
+		return readStack();
+	}
+	const root = fileURLToPath( new URL( '../..', import.meta.url ) );
+	const env = {
+		...process.env,
+		KC_STACK_DIR: process.env.KC_STACK_DIR ?? '.stack/bench',
+		KC_NATIVE_PORT: process.env.KC_NATIVE_PORT ?? '8096',
+		KC_SANDBOX_PORT: process.env.KC_SANDBOX_PORT ?? '4096',
+		// The sandbox started here: a rate limit that phase 2 does not meet, so that it measures the store.
+		SANDBOX_RATE_LIMIT: process.env.SANDBOX_RATE_LIMIT ?? '1000000',
+	};
+	const up = spawnSync(
+		`${ root }node_modules/.bin/tsx`,
+		[
+			'tools/stack/cli.ts',
+			'up',
+			'--production',
+			`--workers=${ String( workers ) }`,
+		],
+		{ cwd: root, env, stdio: 'inherit' }
+	);
+	if ( up.status !== 0 ) {
+		throw new Error( 'the production stack did not start' );
+	}
+	return readStack( `${ root }${ env.KC_STACK_DIR }/stack.json` );
+}
 
 function options(): Options {
 	const value = ( name: string, fallback: number ): number => {
@@ -193,18 +228,14 @@ async function main(): Promise< void > {
 		return;
 	}
 	const opts = options();
-	process.env.SANDBOX_RATE_LIMIT ??= '1000000';
-	const stack = await upStack( {
-		defaults: { dir: '.stack/bench', port: 8096, sandboxPort: 4096 },
-		workers: opts.concurrency,
-	} );
+	const stack = benchStack( opts.concurrency );
 	if ( stack.sandboxUrl === null ) {
 		throw new Error( 'the benchmark needs the sandbox' );
 	}
 	const sandbox = new SandboxControl( stack.sandboxUrl );
-	const target = { wpRoot: stack.paths.site, dbName: stack.config.dbName };
+	const target = stack;
 	const url = `${ stack.storeUrl }/wp-json/korea-checkout/v1/webhook`;
-	const secret = stack.credentials.webhookSecret;
+	const secret = stack.webhookSecret;
 
 	// Orders with live sessions, paid in the sandbox with its own webhooks held back, so that phase 1 is the first
 	// delivery each order sees.
@@ -304,7 +335,7 @@ async function main(): Promise< void > {
 	);
 
 	console.log(
-		`\nWebhook throughput, ${ stack.storeUrl } (php -S, ${ String( opts.concurrency ) } workers), concurrency ${ String( opts.concurrency ) }`
+		`\nWebhook throughput, ${ stack.storeUrl } (${ stack.kind } stack, ${ String( stack.nodes.length ) } web node(s), object cache ${ stack.objectCache }), concurrency ${ String( opts.concurrency ) }`
 	);
 	for ( const result of results ) {
 		console.log( report( result ) );
@@ -312,13 +343,9 @@ async function main(): Promise< void > {
 	console.log(
 		`orders paid afterwards: ${ String( check.paid ) } of ${ String( sessions.length ) } (marked once: ${ String( check.completedMeta ) })`
 	);
-	if (
-		stack.started.php ||
-		stack.started.database ||
-		stack.started.sandbox
-	) {
+	if ( ! process.env.KC_STACK_FILE ) {
 		console.log(
-			`[bench] the stack keeps running; stop it with: KC_STACK_DIR=${ stack.config.dir } npx tsx tools/stack/cli.ts down`
+			`[bench] the stack keeps running; stop it with: KC_STACK_DIR=${ stack.stackDir } npx tsx tools/stack/cli.ts down`
 		);
 	}
 	if ( check.paid !== sessions.length ) {

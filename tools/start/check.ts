@@ -8,14 +8,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromium } from '@playwright/test';
 
-import { repositoryRoot as root } from '../test/lib/layer.ts';
-import { launchBrowser } from '../../tests/support/browser.ts';
-import {
-	SandboxControl,
-	sessionIdFromCheckoutUrl,
-} from '../../tests/support/sandbox.ts';
-import { placeOrder } from '../../tests/support/store-api.ts';
+import { CHROMIUM_LAUNCH } from '../lib/chromium.ts';
+import { REPO_ROOT as root } from '../lib/root.ts';
+import { placeOrder } from '../lib/store-api.ts';
 
 const port = Number( process.env.KC_PLAYGROUND_PORT ?? 9400 );
 const storeUrl = process.env.KC_STORE_URL ?? `http://127.0.0.1:${ port }`;
@@ -27,21 +24,28 @@ const screenshot = join(
 
 /** Places an order through the Store API, pays it in the sandbox, follows the shopper's return. */
 async function payOnce( productId: number ): Promise< void > {
-	const { result, checkoutSeconds } = await placeOrder(
-		storeUrl,
-		'korea_checkout',
-		[ { id: productId, quantity: 1 } ]
-	);
-	const hosted = result.payment_result.redirect_url;
+	const order = await placeOrder( storeUrl, 'korea_checkout', productId );
+	const hosted = order.redirectUrl;
 	console.log(
-		`[check] order ${ result.order_id } placed in ${ checkoutSeconds.toFixed( 1 ) } s; hosted page ${ hosted }`
+		`[check] order ${ order.orderId } placed in ${ order.seconds.toFixed( 1 ) } s; hosted page ${ hosted }`
 	);
-	const sandbox = new SandboxControl( new URL( hosted ).origin );
-	const paid = await sandbox.pay(
-		sessionIdFromCheckoutUrl( hosted ),
-		'card'
+	// The session id is the last path segment of the hosted page's address (sandbox.md).
+	const sessionId = new URL( hosted ).pathname.split( '/' ).pop() ?? '';
+	const pay = await fetch(
+		`${ new URL( hosted ).origin }/sandbox/sessions/${ sessionId }/pay`,
+		{
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify( { method: 'card' } ),
+		}
 	);
-	const back = await fetch( paid.redirectUrl ?? '', { redirect: 'manual' } );
+	const paid = ( await pay.json() ) as { redirectUrl?: string };
+	if ( ! pay.ok || ! paid.redirectUrl ) {
+		fail(
+			`the sandbox's pay answered ${ pay.status }: ${ JSON.stringify( paid ) }`
+		);
+	}
+	const back = await fetch( paid.redirectUrl, { redirect: 'manual' } );
 	const landing = back.headers.get( 'location' ) ?? '';
 	if ( back.status !== 302 || ! landing.includes( '/order-received/' ) ) {
 		fail(
@@ -50,7 +54,7 @@ async function payOnce( productId: number ): Promise< void > {
 	}
 	const received = await fetch( landing );
 	const html = await received.text();
-	if ( ! received.ok || ! html.includes( `${ result.order_id }` ) ) {
+	if ( ! received.ok || ! html.includes( `${ order.orderId }` ) ) {
 		fail( `the order-received page answered ${ received.status }` );
 	}
 	console.log(
@@ -63,7 +67,7 @@ function fail( message: string ): never {
 	process.exit( 1 );
 }
 
-const browser = await launchBrowser();
+const browser = await chromium.launch( CHROMIUM_LAUNCH );
 try {
 	const context = await browser.newContext( {
 		viewport: { width: 1280, height: 1400 },
