@@ -7,7 +7,7 @@
  *   - npm packages: `npm ci` when node_modules is missing, `npm install` when it lacks what the lock names;
  *   - Composer dev tools (`composer install`) when vendor/ lacks a package composer.json requires;
  *   - for `test`, the WP-CLI framework of tools/wp-cli/composer.json when it is not installed;
- *   - Debian packages, for `test`, through the native stack's own script when it exists;
+ *   - Debian packages, for `test`, through the stacks' own list (tools/stack/packages.ts);
  * then runs tools/start/playground.ts (start) or tools/test/run-all.ts (test) with tsx's loader and the
  * rest of the arguments.
  */
@@ -184,32 +184,14 @@ function ensureWpCli() {
 }
 
 /**
- * Installs the Debian packages the test layers use, through the native stack's script (it knows the list
- * and installs only what is missing). Without that script, or without root, it only reports.
+ * Installs the Debian packages the test layers use (PHP, MariaDB, nginx, PHP-FPM, Redis, Chromium…) through the
+ * stacks' own list, which installs only what dpkg-query says is missing. Without root it only reports.
  */
 function ensureDebianPackages() {
-	const tsx = join( root, 'node_modules/.bin/tsx' );
-	if ( existsSync( join( root, 'tools/stack/ensure-packages.ts' ) ) ) {
-		run( tsx, [ 'tools/stack/ensure-packages.ts' ] );
-		return;
-	}
-	if ( existsSync( join( root, 'tools/stack/packages.ts' ) ) ) {
-		run( tsx, [
-			'--eval',
-			"import( './tools/stack/packages.ts' ).then( ( m ) => m.ensurePackages() )",
-		] );
-		return;
-	}
-	const missing = [ 'php', 'xz', 'chromium' ].filter(
-		( command ) => ! has( command )
-	);
-	if ( missing.length ) {
-		say(
-			`not installed: ${ missing.join(
-				', '
-			) } (layers that need them will say skipped; .ci/run installs them).`
-		);
-	}
+	run( join( root, 'node_modules/.bin/tsx' ), [
+		'tools/stack/cli.ts',
+		'packages',
+	] );
 }
 
 const [ command = '', ...rest ] = process.argv.slice( 2 );
