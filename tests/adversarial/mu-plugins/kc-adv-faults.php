@@ -1,0 +1,106 @@
+<?php
+/**
+ * Adversarial layer: faults a test arms for a number of shots (`arm_fault()` through wpEval, one atomic shot per
+ * firing; see kc-adv-00-support.php). None of them fires unless armed.
+ *
+ * - `claim_db_error`: the next INSERT into `{prefix}korea_checkout_events` (the webhook's claim) is replaced by a
+ *   query on a table that does not exist, so MariaDB answers an error that is not a duplicate key.
+ * - `kill_session_read`: the next read of a session from the API made while serving a webhook kills the PHP
+ *   worker with SIGKILL (no shutdown function, no finally, no answer), as an OOM kill would.
+ * - `hold_session_read` (arg: at most this many seconds): the next webhook read of a session waits until the test
+ *   arms `release_session_read`, so that the delivery stays in flight (claimed, not finished) while the test sends
+ *   its duplicate.
+ * - `throw_in_payment_complete`: a `korea_checkout_payment_complete` listener (after the counter) throws.
+ * - `session_total:<session id>` (arg: amount): the API's answers about that session say this `totalAmount`
+ *   (29000.4 for a KRW order of 29,000), as a service with a rounding bug would.
+ *
+ * @package KoreaCheckout\Tests\Adversarial
+ */
+
+namespace KoreaCheckout\Tests\Adversarial;
+
+defined( 'ABSPATH' ) || exit;
+
+add_filter(
+	'query',
+	static function ( $query ) {
+		if ( busy() || ! is_string( $query ) ) {
+			return $query;
+		}
+		global $wpdb;
+		$events = preg_quote( $wpdb->prefix . 'korea_checkout_events', '/' );
+		if ( ! preg_match( '/^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+`?' . $events . '`?[\s(]/i', $query ) ) {
+			return $query;
+		}
+		if ( null === take_fault( 'claim_db_error' ) ) {
+			return $query;
+		}
+		return 'SELECT * FROM ' . $wpdb->prefix . 'kc_adv_fault_injected_no_such_table';
+	},
+	PHP_INT_MAX
+);
+
+add_filter(
+	'pre_http_request',
+	static function ( $preempt, $args, $url ) {
+		if ( 'webhook' !== context() ) {
+			return $preempt;
+		}
+		$call = api_call( (string) $url, (string) ( $args['method'] ?? 'GET' ) );
+		if ( null === $call || 'read' !== $call[1] ) {
+			return $preempt;
+		}
+		$hold = take_fault( 'hold_session_read' );
+		if ( null !== $hold ) {
+			$until = microtime( true ) + (float) $hold;
+			while ( microtime( true ) < $until && null === take_fault( 'release_session_read' ) ) {
+				usleep( 100000 );
+			}
+		}
+		if ( null !== take_fault( 'kill_session_read' ) ) {
+			posix_kill( (int) getmypid(), SIGKILL );
+			sleep( 5 ); // The signal is asynchronous; nothing after it may run.
+		}
+		return $preempt;
+	},
+	5,
+	3
+);
+
+add_action(
+	'korea_checkout_payment_complete',
+	static function ( $order_id ): void {
+		if ( null !== take_fault( 'throw_in_payment_complete' ) ) {
+			throw new \RuntimeException( 'Adversarial test: a korea_checkout_payment_complete listener failed for order ' . (int) $order_id );
+		}
+	},
+	20,
+	1
+);
+
+add_filter(
+	'http_response',
+	static function ( $response, $args, $url ) {
+		$call = api_call( (string) $url, (string) ( $args['method'] ?? 'GET' ) );
+		if ( null === $call || '' === $call[0] || ! is_array( $response ) ) {
+			return $response;
+		}
+		$amount = take_fault( 'session_total:' . $call[0] );
+		if ( null === $amount ) {
+			return $response;
+		}
+		$body = json_decode( (string) ( $response['body'] ?? '' ), true );
+		if ( ! is_array( $body ) ) {
+			return $response;
+		}
+		if ( isset( $body['data'] ) && is_array( $body['data'] ) ) {
+			$body['data']['totalAmount'] = (float) $amount;
+		} else {
+			$body['totalAmount'] = (float) $amount;
+		}
+		$response['body'] = (string) wp_json_encode( $body );
+		return $response;
+	},
+	10,
+	3
+);
