@@ -116,6 +116,10 @@ final class SettingsValidator {
 		if ( null !== $mismatch ) {
 			$errors[ $mismatch[0] ] = $mismatch[1];
 		}
+		$moved = $this->url_without_key( $values, $current, $locked, $errors );
+		if ( null !== $moved ) {
+			$errors['api_url'] = $moved;
+		}
 
 		return array(
 			'values' => $errors ? array() : $values,
@@ -132,7 +136,8 @@ final class SettingsValidator {
 	 * @throws InvalidSetting When it would change.
 	 */
 	private function check_locked( string $field, $value, string $current ): void {
-		$value = is_string( $value ) ? trim( $value ) : $value;
+		// A secret is its exact bytes; other fields are compared without the spaces around them.
+		$value = is_string( $value ) && 'webhook_secret' !== $field ? trim( $value ) : $value;
 		if ( $value === $current || ( is_string( $value ) && SecretMask::is_mask_of( $value, $current ) ) ) {
 			return;
 		}
@@ -241,7 +246,8 @@ final class SettingsValidator {
 	}
 
 	/**
-	 * The webhook secret: '' removes it, its mask keeps it, anything else is `whsec_` and printable text.
+	 * The webhook secret: '' removes it, its mask keeps it, anything else is `whsec_` and printable text, kept
+	 * exactly as pasted: the signature is made over its bytes, so a space at its end is part of it.
 	 *
 	 * @param mixed  $value  What came in.
 	 * @param string $stored The secret in effect now.
@@ -252,7 +258,6 @@ final class SettingsValidator {
 		if ( ! is_string( $value ) ) {
 			throw new InvalidSetting( 'secret_format' );
 		}
-		$value = trim( $value );
 		if ( SecretMask::is_mask_of( $value, $stored ) ) {
 			return null;
 		}
@@ -459,6 +464,30 @@ final class SettingsValidator {
 		);
 		$rule        = in_array( 'api_key', $locked, true ) ? 'locked_key_mode_mismatch' : 'key_mode_mismatch';
 		return array( $field, new InvalidSetting( $rule, $params ) );
+	}
+
+	/**
+	 * A new API address must come with the key in the same save: otherwise whoever may change the settings could
+	 * send the saved key to a host of their choosing. A key set in wp-config.php or the environment cannot be
+	 * entered here, so the address must then be set there as well.
+	 *
+	 * @param array<string, mixed>          $values  The clean values.
+	 * @param array<string, mixed>          $current The values in effect now.
+	 * @param array<int, string>            $locked  Fields set by constants or the environment.
+	 * @param array<string, InvalidSetting> $errors  Refusals so far.
+	 */
+	private function url_without_key( array $values, array $current, array $locked, array $errors ): ?InvalidSetting {
+		if ( ! array_key_exists( 'api_url', $values ) || isset( $errors['api_url'] ) || $values['api_url'] === (string) $current['api_url'] ) {
+			return null;
+		}
+		if ( '' === (string) $current['api_key'] ) {
+			return null;
+		}
+		if ( in_array( 'api_key', $locked, true ) ) {
+			return new InvalidSetting( 'url_needs_locked_key' );
+		}
+		$new_key = (string) ( $values['api_key'] ?? '' );
+		return '' === $new_key ? new InvalidSetting( 'url_needs_key' ) : null;
 	}
 
 	/**

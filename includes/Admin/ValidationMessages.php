@@ -53,6 +53,10 @@ final class ValidationMessages {
 				return __( 'This is a hidden secret, not a secret. Paste the whole webhook secret, or leave the field as it was to keep the saved one.', 'korea-checkout' );
 			case 'url_invalid':
 				return __( 'Enter a full http:// or https:// address without a query string, such as https://api.koreacheckout.com, or leave it empty to use the address of the chosen mode.', 'korea-checkout' );
+			case 'url_needs_key':
+				return __( 'To change the API address, paste the API key again in the same save: the saved key is never sent to a new address without it.', 'korea-checkout' );
+			case 'url_needs_locked_key':
+				return __( 'The API key is set in wp-config.php or the server environment, so the API address must be set there too (KOREA_CHECKOUT_API_URL).', 'korea-checkout' );
 			case 'shop_id_invalid':
 				return __( 'A shop id holds only letters, digits, _ and -. Choose the shop from the list after testing the connection.', 'korea-checkout' );
 			case 'methods_not_list':

@@ -60,6 +60,47 @@ final class SettingsEndpointTest extends TestCase {
 		$this->assertSame( 36, Settings::get( 'session_lifetime' ) );
 	}
 
+	public function test_a_webhook_secret_is_kept_to_its_last_byte_and_verifies_so(): void {
+		$this->as_admin();
+		$secret            = 'whsec_ends-with-a-space ';
+		[ $status, $data ] = $this->post( array( 'webhook_secret' => $secret ) );
+		$this->assertSame( 200, $status, (string) wp_json_encode( $data ) );
+		$this->assertSame( $secret, Settings::get( 'webhook_secret' ), 'not trimmed' );
+
+		$body      = '{"event":"shop.updated"}';
+		$t         = time();
+		$signature = 't=' . $t . ',v1=' . hash_hmac( 'sha256', $t . '.' . $body, $secret );
+		$response  = $this->rest_request( 'POST', '/korea-checkout/v1/webhook', $body, array( 'x-korea-checkout-signature' => $signature ) );
+		$this->assertSame( 200, $response->get_status(), 'signed with the exact secret' );
+		$trimmed  = 't=' . $t . ',v1=' . hash_hmac( 'sha256', $t . '.' . $body, rtrim( $secret ) );
+		$response = $this->rest_request( 'POST', '/korea-checkout/v1/webhook', $body, array( 'x-korea-checkout-signature' => $trimmed ) );
+		$this->assertSame( 400, $response->get_status(), 'the trimmed secret is another secret' );
+	}
+
+	public function test_the_saved_key_never_goes_to_a_new_address_without_being_entered_again(): void {
+		$this->as_admin();
+		$this->set_plugin_settings(
+			array(
+				'api_key' => self::TEST_KEY,
+				'api_url' => '',
+			)
+		);
+		[ $status, $data ] = $this->post( array( 'api_url' => 'https://collector.example.net' ) );
+		$this->assertSame( 400, $status );
+		$this->assertArrayHasKey( 'api_url', $data['data']['errors'] );
+		$this->assertStringContainsString( 'API key again', $data['data']['errors']['api_url'] );
+		$this->assertSame( '', (string) Settings::get( 'api_url' ) );
+
+		[ $status ] = $this->post(
+			array(
+				'api_url' => 'https://collector.example.net',
+				'api_key' => self::TEST_KEY,
+			)
+		);
+		$this->assertSame( 200, $status );
+		$this->assertSame( 'https://collector.example.net', Settings::api_url() );
+	}
+
 	public function test_a_saved_key_is_only_ever_answered_as_its_mask(): void {
 		$this->as_admin();
 		$this->set_plugin_settings(

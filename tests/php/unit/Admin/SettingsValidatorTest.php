@@ -190,6 +190,9 @@ final class SettingsValidatorTest extends TestCase {
 			'ascii'            => array( 'whsec_abc123XYZ', null ),
 			'with punctuation' => array( 'whsec_a+b/c=d!', null ),
 			'korean text'      => array( 'whsec_비밀열쇠', null ),
+			'ending in spaces' => array( 'whsec_abc  ', null ),
+			'inner space'      => array( 'whsec_a b', null ),
+			'leading space'    => array( ' whsec_abc', 'secret_format' ),
 			'only the prefix'  => array( 'whsec_', 'secret_format' ),
 			'wrong prefix'     => array( 'wh_sec_abc', 'secret_format' ),
 			'api key instead'  => array( self::TEST_KEY, 'secret_format' ),
@@ -254,6 +257,40 @@ final class SettingsValidatorTest extends TestCase {
 			return;
 		}
 		$this->assertSame( array( 'api_url' => $rule ), $errors );
+	}
+
+	public function test_a_new_api_address_needs_the_key_in_the_same_save(): void {
+		$saved               = array( 'api_key' => self::TEST_KEY );
+		[ $values, $errors ] = $this->check( array( 'api_url' => 'https://collector.example.net' ), $saved );
+		$this->assertSame( array( 'api_url' => 'url_needs_key' ), $errors, 'the saved key is never sent to a new host' );
+		$this->assertSame( array(), $values );
+
+		[ , $errors ] = $this->check(
+			array(
+				'api_url' => 'https://collector.example.net',
+				'api_key' => SecretMask::mask( self::TEST_KEY ),
+			),
+			$saved
+		);
+		$this->assertSame( array( 'api_url' => 'url_needs_key' ), $errors, 'a mask is not the key' );
+
+		[ $values, $errors ] = $this->check(
+			array(
+				'api_url' => 'https://collector.example.net',
+				'api_key' => self::TEST_KEY,
+			),
+			$saved
+		);
+		$this->assertSame( array(), $errors );
+		$this->assertSame( 'https://collector.example.net', $values['api_url'] );
+
+		[ , $errors ] = $this->check( array( 'api_url' => 'https://collector.example.net' ), $saved, array( 'api_key' ) );
+		$this->assertSame( array( 'api_url' => 'url_needs_locked_key' ), $errors );
+
+		[ , $errors ] = $this->check( array( 'api_url' => 'https://collector.example.net' ) );
+		$this->assertSame( array(), $errors, 'no key saved: nothing to protect' );
+		[ , $errors ] = $this->check( array( 'api_url' => '' ), array( 'api_key' => self::TEST_KEY ) );
+		$this->assertSame( array(), $errors, 'unchanged: allowed' );
 	}
 
 	public function test_mode_must_be_sandbox_or_live(): void {
