@@ -48,8 +48,12 @@ function writeNetworkConfig( stack: StackInfo, multisite: boolean ): void {
 		join( stack.wpRoot, 'wp-config.php' ),
 		'utf8'
 	);
+	// The network keeps no persistent object cache even on a stack with one: WordPress would keep its transients
+	// there instead of in the options table this spec reads (and the network would share the store's Redis).
+	const noObjectCache = "define( 'WP_REDIS_DISABLED', true );";
 	const constants = multisite
 		? [
+				noObjectCache,
 				"define( 'MULTISITE', true );",
 				"define( 'SUBDOMAIN_INSTALL', false );",
 				"define( 'DOMAIN_CURRENT_SITE', 'kc-network.test' );",
@@ -57,7 +61,7 @@ function writeNetworkConfig( stack: StackInfo, multisite: boolean ): void {
 				"define( 'SITE_ID_CURRENT_SITE', 1 );",
 				"define( 'BLOG_ID_CURRENT_SITE', 1 );",
 			].join( '\n' )
-		: '';
+		: noObjectCache;
 	const text = original
 		.replace(
 			/define\( 'DB_NAME',[^\n]*/,
