@@ -10,7 +10,10 @@ import { afterEach } from 'vitest';
 
 // jsdom has no CSS.escape(), which user-event uses to walk radio groups with the arrow keys. This follows
 // the CSSOM definition for the identifiers our tests meet (names made of letters, digits, - and _).
-if ( typeof window.CSS?.escape !== 'function' ) {
+// Files that run in Node (`// @vitest-environment node`) have no page to prepare.
+const hasPage = typeof window !== 'undefined';
+
+if ( hasPage && typeof window.CSS?.escape !== 'function' ) {
 	Object.defineProperty( window, 'CSS', {
 		configurable: true,
 		value: {
@@ -25,6 +28,9 @@ if ( typeof window.CSS?.escape !== 'function' ) {
 }
 
 afterEach( () => {
+	if ( ! hasPage ) {
+		return;
+	}
 	cleanup();
 	document.body.innerHTML = '';
 	document.head

@@ -1,5 +1,7 @@
 <?php
 /**
+ * Ours, because wp-cli/i18n-command is not in the Packagist copy reached here.
+ *
  * Prints, as JSON, every translatable string of the text domain given as the first argument, found in the
  * PHP files named by the remaining arguments. Used by tools/i18n/make-pot.ts; runs with the PHP CLI only.
  *
@@ -34,8 +36,9 @@ $strings = array();
 
 foreach ( array_slice( $argv, 2 ) as $file ) {
 	$tokens  = token_get_all( (string) file_get_contents( $file ) );
-	$comment = null;
-	$count   = count( $tokens );
+	$comment   = null;
+	$tentative = null;
+	$count     = count( $tokens );
 	for ( $i = 0; $i < $count; $i++ ) {
 		$token = $tokens[ $i ];
 		if ( is_array( $token ) && in_array( $token[0], array( T_COMMENT, T_DOC_COMMENT ), true ) ) {
@@ -93,14 +96,27 @@ foreach ( array_slice( $argv, 2 ) as $file ) {
 		if ( $value( $domain_index ) !== $domain || null === $value( $single ) ) {
 			continue;
 		}
-		$strings[] = array(
+		// A comment about placeholders belongs to the string that has them: in `result( __( 'Title' ),
+		// sprintf( __( 'Text with %s' ), ... ) )` it goes to the text, not the title before it.
+		$near            = null !== $comment && $token[2] - $comment[1] <= 3;
+		$has_placeholder = 1 === preg_match( '/%(\d+\$)?[sdf]/', (string) $value( $single ) . (string) $value( $plural ) );
+		$attach          = $near && ( $has_placeholder || null === $tentative );
+		$strings[]       = array(
 			'msgid'   => $value( $single ),
 			'plural'  => $value( $plural ),
 			'context' => $value( $context ),
-			'comment' => ( null !== $comment && $token[2] - $comment[1] <= 3 ) ? $comment[0] : null,
+			'comment' => $attach ? $comment[0] : null,
 			'ref'     => str_replace( $root, '', realpath( $file ) ) . ':' . $token[2],
 		);
+		if ( $near && $has_placeholder && null !== $tentative ) {
+			$strings[ $tentative ]['comment'] = null;
+		}
+		if ( $near && ! $has_placeholder && null === $tentative ) {
+			$tentative = array_key_last( $strings );
+			continue;
+		}
 		$comment   = null;
+		$tentative = null;
 	}
 }
 

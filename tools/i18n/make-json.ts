@@ -1,9 +1,13 @@
 /**
+ * Ours, because wp-cli/i18n-command (`wp i18n make-json`) is not in the Packagist copy reached here.
+ *
  * `npm run i18n:json`: writes the script translations WordPress loads for our scripts, from each
- * languages/korea-checkout-<locale>.po. A string goes to a feature's file when one of its "#:" references
- * is under src/<feature>/ and that feature is built into build/<feature>.js (it has an index.ts(x)).
- * WordPress finds the file as languages/korea-checkout-<locale>-<md5 of "build/<feature>.js">.json
- * (see wp_set_script_translations() in includes/). Fuzzy and untranslated entries are left out.
+ * languages/korea-checkout-<locale>.po. Each built script (src/<feature>/index.ts(x) → build/<feature>.js) gets
+ * the strings of every source file it bundles: the files its entry imports, directly or not, including the
+ * chunks it loads later (the postcode layer) and the modules it shares with other features (the classic
+ * checkout uses the address search's layer). WordPress finds the file as
+ * languages/korea-checkout-<locale>-<md5 of "build/<feature>.js">.json (see wp_set_script_translations()).
+ * Fuzzy and untranslated entries are left out.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -13,46 +17,76 @@ import {
 	unlinkSync,
 	writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import ts from 'typescript';
 
-import { repositoryRoot as root } from '../test/lib/layer.ts';
+import {
+	DOMAIN,
+	LANGUAGES,
+	ROOT,
+	entriesOf,
+	isTranslated,
+	readPo,
+	sourcesOf,
+	type PoFile,
+} from './po.ts';
 
-const DOMAIN = 'korea-checkout';
-const LANGUAGES = join( root, 'languages' );
-
-interface PoEntry {
-	msgid: string;
-	msgctxt?: string;
-	msgid_plural?: string;
-	msgstr: string[];
-	comments?: { reference?: string; flag?: string };
+/** Features that webpack builds, with their entry file: src/<feature>/index.ts(x). */
+function builtFeatures(): Map< string, string > {
+	const src = join( ROOT, 'src' );
+	const features = new Map< string, string >();
+	for ( const feature of readdirSync( src ) ) {
+		for ( const name of [ 'index.ts', 'index.tsx' ] ) {
+			if ( existsSync( join( src, feature, name ) ) ) {
+				features.set( feature, join( src, feature, name ) );
+			}
+		}
+	}
+	return features;
 }
 
-interface PoFile {
-	headers: Record< string, string >;
-	translations: Record< string, Record< string, PoEntry > >;
-}
-
-interface GettextParser {
-	po: { parse: ( input: Buffer | string, charset?: string ) => PoFile };
-}
-
-// gettext-parser ships no types; it is installed with @wordpress/i18n.
-const gettextParser = createRequire( import.meta.url )(
-	'gettext-parser'
-) as GettextParser;
-
-/** Features that webpack builds: src/<feature>/index.ts(x) becomes build/<feature>.js. */
-function builtFeatures(): Set< string > {
-	const src = join( root, 'src' );
-	return new Set(
-		readdirSync( src ).filter(
-			( feature ) =>
-				existsSync( join( src, feature, 'index.ts' ) ) ||
-				existsSync( join( src, feature, 'index.tsx' ) )
-		)
+/** The file a relative import names, as webpack resolves it (.ts, .tsx, .js, or a folder's index). */
+function resolveImport( from: string, specifier: string ): string | null {
+	if ( ! specifier.startsWith( '.' ) ) {
+		return null;
+	}
+	const base = join( dirname( from ), specifier );
+	const candidates = [
+		base,
+		...[ '.ts', '.tsx', '.js', '.jsx' ].map( ( ext ) => base + ext ),
+		...[ 'index.ts', 'index.tsx' ].map( ( index ) => join( base, index ) ),
+	];
+	return (
+		candidates.find(
+			( candidate ) =>
+				/\.(tsx?|jsx?)$/.test( candidate ) && existsSync( candidate )
+		) ?? null
 	);
+}
+
+/** Every source file an entry bundles (repository-relative), following static and dynamic imports. */
+function bundledFiles( entry: string ): Set< string > {
+	const seen = new Set< string >();
+	const queue = [ entry ];
+	while ( queue.length > 0 ) {
+		const file = queue.pop() as string;
+		if ( seen.has( file ) ) {
+			continue;
+		}
+		seen.add( file );
+		const imports = ts.preProcessFile(
+			readFileSync( file, 'utf8' ),
+			true,
+			true
+		).importedFiles;
+		for ( const { fileName } of imports ) {
+			const target = resolveImport( file, fileName );
+			if ( target !== null && ! seen.has( target ) ) {
+				queue.push( target );
+			}
+		}
+	}
+	return new Set( [ ...seen ].map( ( file ) => relative( ROOT, file ) ) );
 }
 
 function scriptHash( feature: string ): string {
@@ -68,13 +102,15 @@ function header( headers: Record< string, string >, name: string ): string {
 	return key === undefined ? '' : ( headers[ key ] ?? '' ).trim();
 }
 
-function makeJson( poFile: string, features: Set< string > ): string[] {
+/** Writes one locale's JSON files; returns their names. */
+function makeJson(
+	poFile: string,
+	po: PoFile,
+	bundles: Map< string, Set< string > >
+): string[] {
 	const fromName = new RegExp( `^${ DOMAIN }-(.+)\\.po$` ).exec(
 		poFile
 	)?.[ 1 ];
-	const po = gettextParser.po.parse(
-		readFileSync( join( LANGUAGES, poFile ) )
-	);
 	const locale = header( po.headers, 'Language' ) || fromName || '';
 	if ( locale === '' ) {
 		throw new Error( `${ poFile }: no Language header` );
@@ -85,29 +121,16 @@ function makeJson( poFile: string, features: Set< string > ): string[] {
 		header( po.headers, 'PO-Revision-Date' ) || new Date().toISOString();
 
 	const byFeature = new Map< string, Record< string, string[] > >();
-	for ( const context of Object.values( po.translations ) ) {
-		for ( const entry of Object.values( context ) ) {
-			if ( entry.msgid === '' ) {
-				continue; // The header.
-			}
-			if ( /\bfuzzy\b/.test( entry.comments?.flag ?? '' ) ) {
-				continue;
-			}
-			if (
-				entry.msgstr.length === 0 ||
-				entry.msgstr.some( ( s ) => s === '' )
-			) {
-				continue;
-			}
-			const key = entry.msgctxt
-				? `${ entry.msgctxt }\u0004${ entry.msgid }`
-				: entry.msgid;
-			const refs = ( entry.comments?.reference ?? '' ).split( /\s+/ );
-			for ( const ref of refs ) {
-				const feature = /^src\/([^/]+)\//.exec( ref )?.[ 1 ];
-				if ( feature === undefined || ! features.has( feature ) ) {
-					continue;
-				}
+	for ( const entry of entriesOf( po ) ) {
+		if ( ! isTranslated( entry ) ) {
+			continue;
+		}
+		const key = entry.msgctxt
+			? `${ entry.msgctxt }\u0004${ entry.msgid }`
+			: entry.msgid;
+		const sources = sourcesOf( entry );
+		for ( const [ feature, files ] of bundles ) {
+			if ( sources.some( ( source ) => files.has( source ) ) ) {
 				const messages = byFeature.get( feature ) ?? {};
 				messages[ key ] = entry.msgstr;
 				byFeature.set( feature, messages );
@@ -144,7 +167,7 @@ function makeJson( poFile: string, features: Set< string > ): string[] {
 		writeFileSync( join( LANGUAGES, name ), JSON.stringify( jed ) + '\n' );
 		written.push( name );
 		console.log(
-			`[i18n] ${ relative( root, join( LANGUAGES, name ) ) }: build/${ feature }.js, ${
+			`[i18n] ${ relative( ROOT, join( LANGUAGES, name ) ) }: build/${ feature }.js, ${
 				Object.keys( sorted ).length
 			} strings`
 		);
@@ -158,7 +181,12 @@ function makeJson( poFile: string, features: Set< string > ): string[] {
 	return written;
 }
 
-const features = builtFeatures();
+const bundles = new Map(
+	[ ...builtFeatures() ].map( ( [ feature, entry ] ) => [
+		feature,
+		bundledFiles( entry ),
+	] )
+);
 const poFiles = readdirSync( LANGUAGES )
 	.filter(
 		( name ) => name.startsWith( `${ DOMAIN }-` ) && name.endsWith( '.po' )
@@ -168,5 +196,5 @@ if ( poFiles.length === 0 ) {
 	console.log( '[i18n] no languages/*.po files' );
 }
 for ( const poFile of poFiles ) {
-	makeJson( poFile, features );
+	makeJson( poFile, readPo( join( LANGUAGES, poFile ) ), bundles );
 }
