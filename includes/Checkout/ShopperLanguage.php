@@ -7,6 +7,8 @@
 
 namespace KoreaCheckout\Checkout;
 
+use KoreaCheckout\Orders\OrderMeta;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -19,7 +21,8 @@ defined( 'ABSPATH' ) || exit;
  * 3. the browser's `Accept-Language`, the first of the four it asks for;
  * 4. else English.
  *
- * The decision is pure (decide()); the rest reads WordPress and the request.
+ * The decision is pure (decide()); the rest reads WordPress and the request. The order keeps it as
+ * `_korea_checkout_locale` (Orders\OrderMeta).
  */
 final class ShopperLanguage {
 
@@ -32,11 +35,6 @@ final class ShopperLanguage {
 	 * The field (classic) and payment-data key (block) that carry the page's language.
 	 */
 	public const PAGE_FIELD = 'korea_checkout_page_language';
-
-	/**
-	 * Order meta of the decided language.
-	 */
-	public const META = '_korea_checkout_locale';
 
 	/**
 	 * The WordPress locale of each language, for switching emails to it.
@@ -141,8 +139,7 @@ final class ShopperLanguage {
 	 * @param \WC_Order $order The order.
 	 */
 	public static function kept( \WC_Order $order ): string {
-		$language = (string) $order->get_meta( self::META );
-		return in_array( $language, self::LANGUAGES, true ) ? $language : '';
+		return OrderMeta::locale( $order );
 	}
 
 	/**
@@ -189,8 +186,7 @@ final class ShopperLanguage {
 	 * @param string    $language `ko`, `en`, `ja` or `zh`.
 	 */
 	private static function keep( \WC_Order $order, string $language ): void {
-		// TODO(lead): \KoreaCheckout\Orders\OrderMeta::set_locale( $order, $language ) once OrderMeta is committed.
-		$order->update_meta_data( self::META, $language );
+		OrderMeta::set_locale( $order, $language );
 	}
 
 	/**
