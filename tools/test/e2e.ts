@@ -2,9 +2,9 @@
  * `npm run test:e2e [-- <Playwright arguments>]`: the end-to-end layer (tests/e2e, Playwright Test with Debian's
  * Chromium). Starts one fresh store for the run, the production stack by default (KC_E2E_STACK=native: php -S
  * instead; KC_OBJECT_CACHE=none: no Redis), resets its sandbox, runs Playwright (playwright.config.ts) with
- * KC_STACK_FILE naming the stack's details (<stack>/stack.json) and KC_JUNIT_FILE the report, then stops what it
- * started. Builds the plugin's assets first when build/ is empty. Prints `skipped: <why>` (exit 0) when this
- * machine lacks a part.
+ * KC_STACK_FILE naming the stack's details (<stack>/stack.json), KC_JUNIT_FILE the report and KC_E2E_RESULTS the
+ * folder for traces of failures (tests/e2e/artifacts/results/<store port>/), then stops what it started. Builds
+ * the plugin's assets first when build/ is empty. Prints `skipped: <why>` (exit 0) when this machine lacks a part.
  *
  * Stack folder KC_E2E_STACK_DIR (else $KC_STACK_DIR-e2e, else .stack/e2e); store KC_E2E_PORT (else KC_NATIVE_PORT
  * + 3, else 8090); sandbox KC_E2E_SANDBOX_PORT (else KC_SANDBOX_PORT + 3, else 4090); MariaDB follows the store
@@ -132,6 +132,11 @@ try {
 	code = await playwright( process.argv.slice( 2 ), {
 		...process.env,
 		KC_STACK_FILE: stack.paths.state,
+		KC_E2E_RESULTS: join(
+			REPO_ROOT,
+			'tests/e2e/artifacts/results',
+			String( stack.config.port )
+		),
 	} );
 } catch ( error ) {
 	console.error(
