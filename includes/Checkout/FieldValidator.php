@@ -21,8 +21,8 @@ final class FieldValidator {
 	public const ERROR_LENGTH   = 'length';
 
 	/**
-	 * The value as it will be stored: a trimmed string with no control characters (line breaks are kept for
-	 * textareas), '1' or '' for a checkbox.
+	 * The value as it will be stored: plain text (tags removed, so no markup reaches an email or a page), trimmed,
+	 * with no control characters (line breaks are kept for textareas), '1' or '' for a checkbox.
 	 *
 	 * @param array<string, mixed> $field A normalised field.
 	 * @param mixed                $value The submitted value.
@@ -34,7 +34,8 @@ final class FieldValidator {
 		if ( ! is_scalar( $value ) ) {
 			return '';
 		}
-		$value = (string) $value;
+		// Tags only: a lone "<" or ">" in a shopper's text ("문 앞 <3") stays.
+		$value = (string) preg_replace( '/<\/?[a-zA-Z!?][^>]*>/u', '', (string) $value );
 		if ( 'textarea' === $field['type'] ) {
 			$value = str_replace( array( "\r\n", "\r" ), "\n", $value );
 			$value = (string) preg_replace( '/[^\P{C}\n]/u', '', $value );

@@ -98,10 +98,28 @@ final class CssValueFilter {
 				return null;
 			}
 		}
-		if ( substr_count( $value, '(' ) !== substr_count( $value, ')' ) ) {
+		if ( ! self::brackets_nest( $value ) ) {
 			return null;
 		}
 		return (string) preg_replace( '/\s+/', ' ', $value );
+	}
+
+	/**
+	 * Whether every `)` closes an earlier `(` and every `(` is closed: `x)(` has as many of each and still
+	 * closes something it never opened.
+	 *
+	 * @param string $value A value.
+	 */
+	private static function brackets_nest( string $value ): bool {
+		$depth = 0;
+		foreach ( str_split( $value ) as $char ) {
+			if ( '(' === $char ) {
+				++$depth;
+			} elseif ( ')' === $char && --$depth < 0 ) {
+				return false;
+			}
+		}
+		return 0 === $depth;
 	}
 
 	/**

@@ -106,6 +106,20 @@ final class FieldValidatorTest extends TestCase {
 		$this->assertSame( '', FieldValidator::sanitize( $text, array( 'x' ) ) );
 	}
 
+	public function test_values_are_stored_as_plain_text(): void {
+		$text = $this->field( 'a', array( 'label' => 'A' ) );
+		$area = $this->field(
+			'b',
+			array(
+				'type'  => 'textarea',
+				'label' => 'B',
+			)
+		);
+		$this->assertSame( 'Leave it with the guard', FieldValidator::sanitize( $text, '<b>Leave</b> it with the <a href="https://evil.test">guard</a>' ) );
+		$this->assertSame( 'alert(1)', FieldValidator::sanitize( $text, '<script>alert(1)</script>' ) );
+		$this->assertSame( "문 앞 <3\n2 < 3 > 1", FieldValidator::sanitize( $area, "문 앞 <3\n2 < 3 > 1<img src=x onerror=alert(1)>" ), 'a lone < or > is text' );
+	}
+
 	public function test_length_counts_characters_not_bytes(): void {
 		$field = $this->field(
 			'a',
