@@ -7,6 +7,8 @@
 
 namespace KoreaCheckout\Orders;
 
+use Automattic\WooCommerce\Utilities\OrderUtil;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -88,11 +90,10 @@ final class OrderLock {
 		clean_post_cache( $order_id );
 		wp_cache_delete( $order_id, 'post_meta' );
 		wp_cache_delete( 'order-items-' . $order_id, 'orders' );
-		$util = \Automattic\WooCommerce\Utilities\OrderUtil::class;
-		if ( class_exists( $util ) && $util::orders_cache_usage_is_enabled() ) {
+		if ( OrderUtil::orders_cache_usage_is_enabled() ) {
 			wc_get_container()->get( \Automattic\WooCommerce\Caches\OrderCache::class )->remove( $order_id );
 		}
-		if ( class_exists( $util ) && $util::custom_orders_table_usage_is_enabled() ) {
+		if ( OrderUtil::custom_orders_table_usage_is_enabled() ) {
 			wc_get_container()->get( \Automattic\WooCommerce\Internal\DataStores\Orders\OrdersTableDataStore::class )->clear_cached_data( array( $order_id ) );
 		}
 		$order = wc_get_order( $order_id );

@@ -35,6 +35,13 @@ final class SessionOwner {
 	public const CLOSED = array( 'cancelled', 'expired' );
 
 	/**
+	 * Sessions whose order this request already looked up: session id => order id.
+	 *
+	 * @var array<string, int>
+	 */
+	private static array $known = array();
+
+	/**
 	 * The table's CREATE statement, in dbDelta's format.
 	 *
 	 * @param string $charset_collate The site's `$wpdb->get_charset_collate()`.
@@ -95,10 +102,18 @@ final class SessionOwner {
 	 * @param string $session_id `cs_…`.
 	 */
 	public static function order_id_of( string $session_id ): int {
+		if ( isset( self::$known[ $session_id ] ) ) {
+			return self::$known[ $session_id ];
+		}
 		global $wpdb;
 		$table = self::table();
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- our own table, read past every cache.
-		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT order_id FROM {$table} WHERE session_id = %s", $session_id ) );
+		$order_id = (int) $wpdb->get_var( $wpdb->prepare( "SELECT order_id FROM {$table} WHERE session_id = %s", $session_id ) );
+		if ( $order_id > 0 ) {
+			// A recorded session never changes its order, so this request may remember the answer.
+			self::$known[ $session_id ] = $order_id;
+		}
+		return $order_id;
 	}
 
 	/**

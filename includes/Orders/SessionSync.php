@@ -100,7 +100,9 @@ final class SessionSync {
 		$session_id              = (string) ( $session['sessionId'] ?? '' );
 		$is_current              = $session_id === $state['session_id'];
 
-		SessionOwner::set_status( $session_id, $status );
+		if ( ! $is_current || $previous !== $status ) {
+			SessionOwner::set_status( $session_id, $status );
+		}
 		if ( ( $is_current && Transition::IGNORE !== $action ) || Transition::PAY === $action ) {
 			$order->update_meta_data( OrderMeta::SESSION_STATUS, $status );
 		}
