@@ -106,6 +106,8 @@ function context(): string {
  */
 function record( string $kind, int $order_id, string $subject, $detail ): void {
 	global $wpdb;
+	// Quiet while the tables do not exist yet (the store being installed with the plugins already in place).
+	$suppress = $wpdb->suppress_errors( true );
 	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- an INSERT per occurrence is the point.
 	$wpdb->insert(
 		table( 'log' ),
@@ -116,9 +118,17 @@ function record( string $kind, int $order_id, string $subject, $detail ): void {
 			'detail'   => (string) wp_json_encode( $detail ),
 			'context'  => context(),
 			'pid'      => (int) getmypid(),
-			'at_ms'    => (int) floor( microtime( true ) * 1000 ),
+			'at_ms'    => now_ms(),
 		)
 	);
+	$wpdb->suppress_errors( $suppress );
+}
+
+/**
+ * Milliseconds since the epoch.
+ */
+function now_ms(): int {
+	return (int) floor( microtime( true ) * 1000 );
 }
 
 /**
@@ -206,3 +216,24 @@ function api_call( string $url, string $method ): ?array {
 	$verb = strtoupper( $method );
 	return array( $session, 'PATCH' === $verb ? 'patch' : 'read' );
 }
+
+/**
+ * `GET /?kc_adv_fault=<name>` answers `{"fired": N}` before WordPress loads any plugin: a case polls it (every
+ * 100 ms) to see that a delivery reached a fault, without the second a PHP process of its own would cost.
+ */
+function answer_fault_probe(): void {
+	// phpcs:disable WordPress.Security.NonceVerification.Recommended -- a read-only probe of the test stack.
+	if ( ! isset( $_GET['kc_adv_fault'] ) || ! is_string( $_GET['kc_adv_fault'] ) ) {
+		return;
+	}
+	global $wpdb;
+	$faults = table( 'faults' );
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- test table.
+	$fired = (int) $wpdb->get_var( $wpdb->prepare( "SELECT fired FROM {$faults} WHERE name = %s", wp_unslash( $_GET['kc_adv_fault'] ) ) );
+	header( 'Content-Type: application/json' );
+	header( 'Cache-Control: no-store' );
+	echo '{"fired":' . (int) $fired . '}';
+	exit;
+	// phpcs:enable
+}
+answer_fault_probe();

@@ -7,9 +7,10 @@
  *   query on a table that does not exist, so MariaDB answers an error that is not a duplicate key.
  * - `kill_session_read`: the next read of a session from the API made while serving a webhook kills the PHP
  *   worker with SIGKILL (no shutdown function, no finally, no answer), as an OOM kill would.
- * - `hold_session_read` (arg: at most this many seconds): the next webhook read of a session waits until the test
- *   arms `release_session_read`, so that the delivery stays in flight (claimed, not finished) while the test sends
- *   its duplicate.
+ * - `hold_session_read` (arg: at most this many seconds): the next webhook read of a session waits until another
+ *   webhook request has been answered (or the test arms `release_session_read`), so that the delivery stays in
+ *   flight, claimed and not finished, exactly as long as the test's duplicate takes, and well inside the store's
+ *   time budget.
  * - `throw_in_payment_complete`: a `korea_checkout_payment_complete` listener (after the counter) throws.
  * - `session_total:<session id>` (arg: amount): the API's answers about that session say this `totalAmount`
  *   (29000.4 for a KRW order of 29,000), as a service with a rounding bug would.
@@ -52,10 +53,7 @@ add_filter(
 		}
 		$hold = take_fault( 'hold_session_read' );
 		if ( null !== $hold ) {
-			$until = microtime( true ) + (float) $hold;
-			while ( microtime( true ) < $until && null === take_fault( 'release_session_read' ) ) {
-				usleep( 100000 );
-			}
+			hold_until_answered( (float) $hold );
 		}
 		if ( null !== take_fault( 'kill_session_read' ) ) {
 			posix_kill( (int) getmypid(), SIGKILL );
@@ -102,5 +100,41 @@ add_filter(
 		return $response;
 	},
 	10,
+	3
+);
+
+/**
+ * Waits until another webhook request was answered after this one started waiting, the test releases it, or
+ * `$seconds` passed.
+ *
+ * @param float $seconds Longest wait.
+ */
+function hold_until_answered( float $seconds ): void {
+	global $wpdb;
+	$log   = table( 'log' );
+	$since = now_ms();
+	$until = microtime( true ) + $seconds;
+	while ( microtime( true ) < $until && null === take_fault( 'release_session_read' ) ) {
+		busy( true );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- test table.
+		$answered = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$log} WHERE kind = 'webhook_answer' AND at_ms >= %d AND pid <> %d", $since, (int) getmypid() ) );
+		busy( false );
+		if ( $answered > 0 ) {
+			return;
+		}
+		usleep( 100000 );
+	}
+}
+
+// Every answer of the webhook route, for hold_until_answered().
+add_filter(
+	'rest_post_dispatch',
+	static function ( $response, $server, $request ) {
+		if ( $request instanceof \WP_REST_Request && str_contains( $request->get_route(), 'korea-checkout/v1/webhook' ) && $response instanceof \WP_REST_Response ) {
+			record( 'webhook_answer', 0, (string) $response->get_status(), array() );
+		}
+		return $response;
+	},
+	PHP_INT_MAX,
 	3
 );
