@@ -66,6 +66,16 @@ interface Facts {
 		stock: number | null;
 		lock_row_after: string | null;
 	};
+	tables: {
+		version: number;
+		tables: string[];
+		claims: string[];
+		finished: boolean;
+		fenced: boolean;
+		session_of: boolean;
+		sessions: number;
+		api_slot: boolean[];
+	};
 }
 
 const dist = mkdtempSync( join( tmpdir(), 'kc-zip-' ) );
@@ -173,6 +183,27 @@ describe( 'on SQLite in WordPress Playground', () => {
 		} );
 		expect( facts.exactly_once.first ).toBe( 'pay' );
 		expect( facts.exactly_once.second ).toBe( 'ignore' );
+	} );
+
+	it( "has the plugin's own tables: events claimed once with leases, sessions recorded", () => {
+		expect( facts.tables.version ).toBeGreaterThanOrEqual( 2 );
+		expect( facts.tables.tables ).toEqual( [
+			expect.stringMatching( /korea_checkout_events$/ ),
+			expect.stringMatching( /korea_checkout_sessions$/ ),
+		] );
+		// First claim wins, a second is told the first is busy, a dead holder's claim is taken over (attempt 2),
+		// and a finished event is done.
+		expect( facts.tables.claims ).toEqual( [
+			'claimed',
+			'busy',
+			'claimed:2',
+			'done',
+		] );
+		expect( facts.tables.finished ).toBe( true );
+		expect( facts.tables.fenced ).toBe( false );
+		expect( facts.tables.session_of ).toBe( true );
+		expect( facts.tables.sessions ).toBe( 1 );
+		expect( facts.tables.api_slot ).toEqual( [ true, false ] );
 	} );
 } );
 

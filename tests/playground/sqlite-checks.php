@@ -4,15 +4,19 @@
  * with WooCommerce and Korea Checkout active, and writes what it finds as JSON to the file named by
  * KC_PLAYGROUND_RESULT. tests/playground/playground.test.ts starts it and asserts on that file.
  *
- * What it looks at: the database lock of Orders\OrderLock (free, busy, abandoned, nested) and the exactly-once
- * payment of Orders\SessionSync when the same paid session arrives twice, both on SQLite.
+ * What it looks at: the database lock of Orders\OrderLock (free, busy, abandoned, nested), the exactly-once
+ * payment of Orders\SessionSync when the same paid session arrives twice, and the plugin's own tables (an event
+ * claimed once, a dead holder's claim taken over, a session recorded and found, the API slot), all on SQLite.
  *
  * @package KoreaCheckout
  */
 
 use KoreaCheckout\Orders\LockTimeout;
 use KoreaCheckout\Orders\OrderLock;
+use KoreaCheckout\Orders\SessionOwner;
 use KoreaCheckout\Orders\SessionSync;
+use KoreaCheckout\Schema;
+use KoreaCheckout\Webhook\EventStore;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -159,7 +163,43 @@ function kc_playground_sqlite_checks(): array {
 		'stock'          => $stock ? $stock->get_stock_quantity() : null,
 		'lock_row_after' => kc_playground_lock_row( $order->get_id() ),
 	);
+	$facts['tables']       = kc_playground_table_checks( $order->get_id() );
 	return $facts;
+}
+
+/**
+ * The plugin's two tables on SQLite, as Schema made them when the plugin was activated.
+ *
+ * @param int $order_id An order of ours.
+ * @return array<string, mixed>
+ */
+function kc_playground_table_checks( int $order_id ): array {
+	global $wpdb;
+	$now   = time();
+	$first = EventStore::claim( 'evt_sqlite_one', 'payment.completed', 'cs_sqlite_table', $now );
+	$again = EventStore::claim( 'evt_sqlite_one', 'payment.completed', 'cs_sqlite_table', $now );
+	EventStore::claim( 'evt_sqlite_two', 'payment.completed', 'cs_sqlite_table', $now - EventStore::LEASE - 5 );
+	$taken    = EventStore::claim( 'evt_sqlite_two', 'payment.completed', 'cs_sqlite_table', $now );
+	$finished = EventStore::finish( 'evt_sqlite_one', $first['attempt'], EventStore::DONE, 'processed:check' );
+	$fenced   = EventStore::finish( 'evt_sqlite_two', 1, EventStore::DONE, 'late' );
+	$done     = EventStore::claim( 'evt_sqlite_one', 'payment.completed', 'cs_sqlite_table', $now );
+	SessionOwner::record( $order_id, 'cs_sqlite_table' );
+	SessionOwner::record( $order_id, 'cs_sqlite_table' );
+	return array(
+		'version'    => (int) get_option( Schema::OPTION ),
+		'tables'     => array(
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the test looks at the schema itself.
+			(string) $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', EventStore::table() ) ),
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the test looks at the schema itself.
+			(string) $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', SessionOwner::table() ) ),
+		),
+		'claims'     => array( $first['outcome'], $again['outcome'], $taken['outcome'] . ':' . $taken['attempt'], $done['outcome'] ),
+		'finished'   => $finished,
+		'fenced'     => $fenced,
+		'session_of' => SessionOwner::order_id_of( 'cs_sqlite_table' ) === $order_id,
+		'sessions'   => count( SessionOwner::sessions_of( $order_id ) ),
+		'api_slot'   => array( SessionOwner::may_ask_api( 'cs_sqlite_table', 10 ), SessionOwner::may_ask_api( 'cs_sqlite_table', 10 ) ),
+	);
 }
 
 $kc_result_file = getenv( 'KC_PLAYGROUND_RESULT' );
