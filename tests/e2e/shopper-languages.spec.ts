@@ -83,9 +83,13 @@ function installLanguage( wpRoot: string, locale: string ): void {
  */
 function setSiteLanguage( wp: Wp, locale: string ): Promise< string > {
 	return wp< string >(
-		`update_option( 'WPLANG', '${ locale }' ); return (string) get_option( 'WPLANG' );`
+		`${ FORGET_LANGUAGE_FILES } update_option( 'WPLANG', '${ locale }' ); return (string) get_option( 'WPLANG' );`
 	);
 }
+
+/** WordPress keeps the list of installed languages in its object cache (Redis here): make it look again. */
+const FORGET_LANGUAGE_FILES =
+	"wp_cache_delete( md5( trailingslashit( WP_LANG_DIR ) ), 'translation_files' );";
 
 /** Answers the Daum postcode script's URL with the local stand-in: the page never reaches the internet. */
 async function fakePostcodeScript( page: Page ): Promise< void > {
@@ -242,10 +246,11 @@ test.describe( 'the shopper’s language, end to end', () => {
 		await setSiteLanguage( wp, '' );
 	} );
 
-	test.afterAll( () => {
+	test.afterAll( async ( { wp } ) => {
 		for ( const file of added.splice( 0 ) ) {
 			rmSync( file, { force: true } );
 		}
+		await wp( `${ FORGET_LANGUAGE_FILES } return true;` );
 	} );
 
 	test( 'the site in Korean: block checkout, hosted page and payment in Korean', async ( {
