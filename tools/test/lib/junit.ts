@@ -70,7 +70,7 @@ export function readJUnit( file: string ): Counts | null {
 	for ( const match of xml.matchAll( cases ) ) {
 		const body = match[ 2 ] ?? '';
 		const problem =
-			/<(failure|error)\b[^>]*?(?:message="([^"]*)")?[^>]*>([\s\S]*?)<\/\1>|<(failure|error)\b[^>]*?(?:message="([^"]*)")?[^>]*\/>/.exec(
+			/<(failure|error)\b([^>]*?)\/>|<(failure|error)\b([^>]*)>([\s\S]*?)<\/\3>/.exec(
 				body
 			);
 		if ( ! problem ) {
@@ -84,12 +84,23 @@ export function readJUnit( file: string ): Counts | null {
 		const head = match[ 1 ] ?? '';
 		const name = /\bname="([^"]*)"/.exec( head )?.[ 1 ] ?? '?';
 		const owner = /\bclassname="([^"]*)"/.exec( head )?.[ 1 ] ?? '';
-		// PHPUnit starts the text with `Class::test`; the reason is on the next line.
-		const why = ( problem[ 2 ] || problem[ 5 ] || problem[ 3 ] || '' )
-			.split( '\n' )
-			.filter( ( line ) => ! line.trim().endsWith( `::${ name }` ) )
-			.join( '\n' );
 		const label = decodeXml( owner ? `${ owner } › ${ name }` : name );
+		// The reason: the message attribute (Playwright, Vitest), else the text, without the lines that only repeat
+		// the test's name (PHPUnit starts with `Class::test`, Playwright with its title).
+		const message = /\bmessage="([^"]*)"/.exec(
+			problem[ 2 ] ?? problem[ 4 ] ?? ''
+		)?.[ 1 ];
+		const why =
+			message ||
+			( problem[ 5 ] ?? '' )
+				.replace( /<!\[CDATA\[|\]\]>/g, '' )
+				.split( '\n' )
+				.filter(
+					( line ) =>
+						! line.trim().endsWith( `::${ name }` ) &&
+						! line.includes( `› ${ name }` )
+				)
+				.join( '\n' );
 		failures.push( `${ label }: ${ firstLine( decodeXml( why ) ) }` );
 	}
 	// PHPUnit nests suites; the first one (or <testsuites>) holds the totals.
