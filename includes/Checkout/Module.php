@@ -11,8 +11,9 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * The shopper's side of the checkout in both the block and the classic checkout: Korean address format,
- * phone numbers and postcode search, the payment-method choice, the `korea_checkout_fields` fields, the block
- * payment method, and the shopper's language (kept on the order, used for the hosted page and the emails).
+ * phone numbers and postcode search, the payment-method choice, the `korea_checkout_fields` fields, and the
+ * shopper's language (kept on the order, used for the hosted page and the emails). The block checkout's payment
+ * method itself is the Gateway module's.
  * Theming (`korea_checkout_css_vars`) lives in Theme\CssVars and is applied through Assets.
  */
 final class Module {
@@ -30,15 +31,5 @@ final class Module {
 		( new PhoneField() )->register();
 		( new ShopperLanguage() )->register();
 		( new ShopperEmails() )->register();
-		add_action( 'woocommerce_blocks_payment_method_type_registration', array( $this, 'register_payment_method_type' ) );
-	}
-
-	/**
-	 * Registers our payment method with the Checkout block.
-	 *
-	 * @param \Automattic\WooCommerce\Blocks\Payments\PaymentMethodRegistry $registry The registry.
-	 */
-	public function register_payment_method_type( $registry ): void {
-		$registry->register( new BlockPaymentMethod() );
 	}
 }

@@ -10,8 +10,8 @@ namespace KoreaCheckout\Gateway;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Registers the payment gateway, the shopper's return, the order-status route, refund bookkeeping and the
- * virtual-account and order-status displays. Order states are the Orders module's; webhooks the Webhook module's.
+ * Registers the payment gateway and its block checkout payment method, the shopper's return, the order-status
+ * route, refund bookkeeping and the virtual-account and order-status displays. Order states are the Orders module's; webhooks the Webhook module's.
  */
 final class Module {
 
@@ -26,6 +26,17 @@ final class Module {
 		add_action( 'woocommerce_order_details_before_order_table', array( VirtualAccountView::class, 'render_page' ) );
 		add_action( 'woocommerce_order_details_before_order_table', array( OrderStatusView::class, 'render' ) );
 		add_action( 'woocommerce_email_before_order_table', array( VirtualAccountView::class, 'render_email' ), 10, 3 );
+		add_action( 'woocommerce_blocks_payment_method_type_registration', array( $this, 'register_payment_method_type' ) );
+		add_action( 'woocommerce_blocks_checkout_enqueue_data', array( BlockPaymentMethod::class, 'enqueue_style' ) );
+	}
+
+	/**
+	 * Registers our payment method with the Checkout block.
+	 *
+	 * @param \Automattic\WooCommerce\Blocks\Payments\PaymentMethodRegistry $registry The registry.
+	 */
+	public function register_payment_method_type( $registry ): void {
+		$registry->register( new BlockPaymentMethod() );
 	}
 
 	/**

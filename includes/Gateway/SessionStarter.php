@@ -25,9 +25,9 @@ defined( 'ABSPATH' ) || exit;
  * money:
  * - one that took money pays the order (or puts it on hold), and the shopper goes to the order-received page;
  * - a virtual account still waiting for its deposit sends the shopper there too;
- * - the current session, still payable (pending, or failed with time left: the hosted page lets the shopper try
- *   again) for exactly this order's contents, is reused;
- * - any other payable session is retired first (`PATCH expiresAt` = now); when the service answers
+ * - the current session, still pending for exactly this order's contents, is reused;
+ * - any other session that could still take money (pending, or failed with time left: the service would still
+ *   accept a payment of it) is retired first (`PATCH expiresAt` = now); when the service answers
  *   `session_not_modifiable` because it was just paid, that payment is applied instead.
  * Only then is a new session made, under an Idempotency-Key that comes from the order, its contents and how many
  * sessions it had. The key and the body's expiry are kept on the order (OrderMeta::SESSION_INTENT) until the
@@ -97,7 +97,7 @@ class SessionStarter {
 			if ( in_array( $status, Transition::MONEY_TAKEN, true ) || ( 'processing' === $status && is_array( $session['virtualAccount'] ?? null ) ) ) {
 				return $this->apply( $order, $session );
 			}
-			if ( self::payable( $session ) && $this->reusable( $order, $session, $hash ) ) {
+			if ( 'pending' === $status && $this->reusable( $order, $session, $hash ) ) {
 				Logger::info(
 					'Sending the shopper back to the order\'s pending session.',
 					array(
@@ -121,8 +121,8 @@ class SessionStarter {
 	}
 
 	/**
-	 * Whether a session can still take the shopper's money on the hosted page: pending, or failed (the page lets
-	 * the shopper try again) with time left.
+	 * Whether a session could still take the shopper's money: pending, or failed with time left (the service still
+	 * accepts a payment of a failed session until it expires).
 	 *
 	 * @param array<string, mixed> $session The session as the API shows it.
 	 */

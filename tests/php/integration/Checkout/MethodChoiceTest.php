@@ -9,13 +9,13 @@ namespace KoreaCheckout\Tests\Integration\Checkout;
 
 use Automattic\WooCommerce\StoreApi\Payments\PaymentContext;
 use Automattic\WooCommerce\StoreApi\Payments\PaymentResult;
-use KoreaCheckout\Checkout\BlockPaymentMethod;
+use KoreaCheckout\Gateway\BlockPaymentMethod;
 use KoreaCheckout\Checkout\MethodChoice;
 use KoreaCheckout\Tests\Integration\TestCase;
 
 /**
  * @covers \KoreaCheckout\Checkout\MethodChoice
- * @covers \KoreaCheckout\Checkout\BlockPaymentMethod
+ * @covers \KoreaCheckout\Gateway\BlockPaymentMethod
  */
 final class MethodChoiceTest extends TestCase {
 

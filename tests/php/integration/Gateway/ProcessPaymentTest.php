@@ -92,21 +92,23 @@ final class ProcessPaymentTest extends GatewayTestCase {
 		$this->assertSame( 'pending', $this->sandbox_call( 'GET', '/sandbox/sessions/' . $second )['status'] );
 	}
 
-	public function test_a_failed_session_is_offered_again_until_the_order_changes(): void {
+	public function test_after_a_failure_paying_again_retires_the_failed_session_and_makes_a_new_one(): void {
 		$order = $this->create_order();
 		$first = $this->start_payment( $order );
 
 		$this->sandbox_call( 'POST', "/sandbox/sessions/{$first}/fail", array( 'code' => 'REJECT_CARD_COMPANY' ) );
-		$this->assertSame( $first, $this->start_payment( $this->reload( $order->get_id() ) ), 'the hosted page lets the shopper try the failed session again' );
+		$second = $this->start_payment( $this->reload( $order->get_id() ) );
+		$this->assertNotSame( $first, $second, 'a new payment page, not the failed one' );
+		$this->assertSame( 'expired', $this->sandbox_call( 'GET', '/sandbox/sessions/' . $first )['status'], 'the failed session was retired first: it can no longer take money' );
 
 		$changed = $this->reload( $order->get_id() );
 		$changed->add_product( $this->create_product( 5000 ), 1 );
 		$changed->calculate_totals( false );
 		$changed->save();
-		$second = $this->start_payment( $this->reload( $order->get_id() ) );
-		$this->assertNotSame( $first, $second );
-		$this->assertSame( 37000, $this->sandbox_call( 'GET', '/sandbox/sessions/' . $second )['totalAmount'] );
-		$this->assertSame( 'expired', $this->sandbox_call( 'GET', '/sandbox/sessions/' . $first )['status'], 'the failed session was retired first' );
+		$third = $this->start_payment( $this->reload( $order->get_id() ) );
+		$this->assertNotSame( $second, $third );
+		$this->assertSame( 37000, $this->sandbox_call( 'GET', '/sandbox/sessions/' . $third )['totalAmount'] );
+		$this->assertSame( 'expired', $this->sandbox_call( 'GET', '/sandbox/sessions/' . $second )['status'] );
 	}
 
 	public function test_paying_again_an_order_whose_session_was_paid_charges_nothing_more(): void {

@@ -5,10 +5,13 @@
  * @package KoreaCheckout
  */
 
-namespace KoreaCheckout\Checkout;
+namespace KoreaCheckout\Gateway;
 
 use Automattic\WooCommerce\Blocks\Payments\Integrations\AbstractPaymentMethodType;
-use KoreaCheckout\Gateway\Gateway;
+use KoreaCheckout\Checkout\AddressSearch;
+use KoreaCheckout\Checkout\Assets;
+use KoreaCheckout\Checkout\MethodChoice;
+use KoreaCheckout\Checkout\MethodMarks;
 use KoreaCheckout\Plugin;
 use KoreaCheckout\Settings\Settings;
 use KoreaCheckout\Theme\CssVars;
@@ -19,8 +22,10 @@ defined( 'ABSPATH' ) || exit;
  * Tells the Checkout block about our payment method: its script and the data the script reads with
  * `getSetting( 'korea_checkout_data' )`. Nothing secret goes into that data.
  *
- * WooCommerce asks is_active() on pages that are not a checkout too, so it reads only the plugin's autoloaded
- * settings: building WooCommerce's gateways to ask ours would cost queries on every page.
+ * WooCommerce asks is_active() and the script handles on pages that are not a checkout too, so is_active() reads
+ * only the plugin's autoloaded settings (building WooCommerce's gateways to ask ours would cost queries on every
+ * page), and the handles are only registered: the stylesheet is enqueued when the Checkout block enqueues its
+ * own data (enqueue_style()), so pages without a checkout get none of it.
  */
 final class BlockPaymentMethod extends AbstractPaymentMethodType {
 
@@ -54,11 +59,17 @@ final class BlockPaymentMethod extends AbstractPaymentMethodType {
 	 */
 	public function get_payment_method_script_handles() {
 		$handle = Assets::register_script( 'payment-method' );
-		if ( '' === $handle ) {
-			return array();
+		return '' === $handle ? array() : array( $handle );
+	}
+
+	/**
+	 * The method list's stylesheet and the theme's properties, where a Checkout block renders (on
+	 * `woocommerce_blocks_checkout_enqueue_data`).
+	 */
+	public static function enqueue_style(): void {
+		if ( Gateway::is_configured() ) {
+			Assets::enqueue_style( 'payment-method' );
 		}
-		Assets::enqueue_style( 'payment-method' );
-		return array( $handle );
 	}
 
 	/**
