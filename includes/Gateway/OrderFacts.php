@@ -8,7 +8,11 @@
 namespace KoreaCheckout\Gateway;
 
 use KoreaCheckout\Api\Money;
+use KoreaCheckout\Checkout\CustomerName;
 use KoreaCheckout\Checkout\Fields;
+use KoreaCheckout\Checkout\MethodChoice;
+use KoreaCheckout\Checkout\PhoneNumber;
+use KoreaCheckout\Checkout\ShopperLanguage;
 use KoreaCheckout\Orders\OrderMeta;
 use KoreaCheckout\Orders\SessionOwner;
 use KoreaCheckout\Settings\Settings;
@@ -40,7 +44,7 @@ final class OrderFacts {
 			'customer'       => array(
 				'name'  => self::customer_name( $order ),
 				'email' => $order->get_billing_email(),
-				'phone' => $order->get_billing_phone(),
+				'phone' => PhoneNumber::for_service( $order->get_billing_phone(), $order->get_billing_country() ),
 			),
 			'return_url'     => ReturnHandler::url( $order ),
 			'cancel_url'     => ReturnHandler::url( $order ),
@@ -80,8 +84,8 @@ final class OrderFacts {
 	}
 
 	/**
-	 * The billing name (else the shipping name, else the email). A Korean name is written family name first
-	 * without a space (홍길동); others as the site's language writes a full name.
+	 * The billing name (else the shipping name, else the email). For a Korean address, or a name in Hangul, the
+	 * family name comes first (홍길동, "Yamada Hanako"); others as the site's language writes a full name.
 	 *
 	 * @param \WC_Order $order The order.
 	 */
@@ -92,22 +96,13 @@ final class OrderFacts {
 			if ( '' === $first && '' === $last ) {
 				continue;
 			}
-			if ( preg_match( '/\p{Hangul}/u', $first . $last ) ) {
-				return $last . $first;
+			$korean = CustomerName::for_service( $first, $last, (string) $order->{"get_{$type}_country"}() );
+			if ( null !== $korean ) {
+				return $korean;
 			}
 			return trim( sprintf( /* translators: 1: first name, 2: last name */ _x( '%1$s %2$s', 'full name', 'korea-checkout' ), $first, $last ) );
 		}
 		return $order->get_billing_email();
-	}
-
-	/**
-	 * The hosted page's language: the one the order kept from checkout, else the site's.
-	 *
-	 * @param \WC_Order $order The order.
-	 */
-	private static function locale( \WC_Order $order ): string {
-		$kept = OrderMeta::locale( $order );
-		return '' !== $kept ? $kept : SessionPayload::page_locale( determine_locale() );
 	}
 
 	/**
@@ -120,7 +115,7 @@ final class OrderFacts {
 		$metadata = array(
 			'orderId'      => (string) $order->get_id(),
 			'orderKeyHash' => SessionOwner::order_key_hash( $order->get_order_key() ),
-			'locale'       => self::locale( $order ),
+			'locale'       => ShopperLanguage::of_order( $order ),
 		);
 
 		$method = OrderMeta::text( $order, OrderMeta::METHOD );
@@ -128,10 +123,8 @@ final class OrderFacts {
 			$metadata['paymentMethod'] = $method;
 		}
 
-		$enabled = Settings::get( 'enabled_methods' );
-		if ( is_array( $enabled ) && array() !== $enabled ) {
-			$metadata['paymentMethods'] = implode( ',', array_map( 'strval', $enabled ) );
-		}
+		// What the owner kept on and the shop has: the hosted page offers no other.
+		$metadata['paymentMethods'] = implode( ',', MethodChoice::enabled() );
 
 		$vars  = CssVars::values();
 		$theme = array() !== $vars ? (string) wp_json_encode( $vars ) : '';

@@ -85,16 +85,6 @@ final class SessionPayload {
 	}
 
 	/**
-	 * The `locale` of the hosted page for a WordPress locale: ko, en, ja or zh.
-	 *
-	 * @param string $wp_locale E.g. ko_KR.
-	 */
-	public static function page_locale( string $wp_locale ): string {
-		$language = strtolower( substr( $wp_locale, 0, 2 ) );
-		return in_array( $language, array( 'ko', 'ja', 'zh' ), true ) ? $language : 'en';
-	}
-
-	/**
 	 * ISO time of the session's end, at most 7 days ahead.
 	 *
 	 * @param int $now            Unix time.

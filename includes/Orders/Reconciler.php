@@ -11,6 +11,7 @@ use KoreaCheckout\Api\ApiException;
 use KoreaCheckout\Api\Client;
 use KoreaCheckout\Logging\Logger;
 use KoreaCheckout\Plugin;
+use KoreaCheckout\Settings\ShopMethods;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -23,6 +24,8 @@ defined( 'ABSPATH' ) || exit;
  * - paid orders in the REFUND_WATCH days after payment, so that a refund made in the service's dashboard whose
  *   webhook never arrived is recorded all the same; order-screen refunds still awaiting confirmation a day after
  *   they were sent are given up with a note.
+ * Once an hour it also reads the shop's payment methods again (Settings\ShopMethods), so that a method the shop
+ * lost or gained is offered accordingly without anyone opening the settings page.
  * Events a webhook delivery left unfinished are settled by the Webhook module's own job. Each order is refreshed
  * in its own try: whatever one throws is logged and the run goes on; a rate-limited answer ends the run early.
  */
@@ -51,6 +54,18 @@ final class Reconciler {
 	public const PAID_CURSOR = 'korea_checkout_reconcile_paid_cursor';
 
 	/**
+	 * Option holding when the shop's methods were last read by this job.
+	 */
+	public const SHOP_READ = 'korea_checkout_reconcile_shop_read';
+
+	/**
+	 * API client.
+	 *
+	 * @var Client
+	 */
+	private Client $client;
+
+	/**
 	 * Reads sessions and applies them.
 	 *
 	 * @var Refresh
@@ -63,7 +78,8 @@ final class Reconciler {
 	 * @param Client|null $client API client; default one with the saved settings.
 	 */
 	public function __construct( ?Client $client = null ) {
-		$this->refresh = new Refresh( $client );
+		$this->client  = $client ?? new Client();
+		$this->refresh = new Refresh( $this->client );
 	}
 
 	/**
@@ -112,7 +128,23 @@ final class Reconciler {
 		foreach ( $paid as $order ) {
 			$this->give_up_pending_refunds( $order->get_id() );
 		}
+		$this->read_shop_hourly();
 		return $this->log( $results );
+	}
+
+	/**
+	 * Reads the shop's payment methods when the last read is an hour old; a failure waits for the next hour.
+	 */
+	private function read_shop_hourly(): void {
+		if ( time() - (int) get_option( self::SHOP_READ, 0 ) < HOUR_IN_SECONDS ) {
+			return;
+		}
+		update_option( self::SHOP_READ, time(), false );
+		try {
+			ShopMethods::refresh( $this->client );
+		} catch ( ApiException $e ) {
+			Logger::info( 'Reconciliation could not read the shop\'s payment methods.', array( 'code' => $e->get_error_code() ) );
+		}
 	}
 
 	/**

@@ -46,9 +46,11 @@ final class ProcessPaymentTest extends GatewayTestCase {
 		$this->assertSame( 'KRW', $session['currency'] );
 		$sum = array_sum( array_map( static fn( array $i ) => $i['price'] * $i['quantity'], $session['items'] ) );
 		$this->assertSame( 73000, $sum );
-		$this->assertSame( 'Jiwoo Kim', $session['customer']['name'] );
+		$this->assertSame( 'Kim Jiwoo', $session['customer']['name'], 'a Korean address: family name first' );
 		$this->assertSame( 'jiwoo.kim@example.com', $session['customer']['email'] );
-		$this->assertSame( '010-1234-5678', $session['customer']['phone'] );
+		$this->assertSame( '+82-10-1234-5678', $session['customer']['phone'], 'one normalised form for the service' );
+		$this->assertSame( 'kakao_pay', $session['metadata']['paymentMethod'] );
+		$this->assertSame( implode( ',', \KoreaCheckout\Checkout\MethodChoice::enabled() ), $session['metadata']['paymentMethods'], 'only the methods the shop has and the owner kept on' );
 		$this->assertSame( (string) $order->get_id(), $session['metadata']['orderId'] );
 		$this->assertSame( hash( 'sha256', $order->get_order_key() ), $session['metadata']['orderKeyHash'] );
 		$this->assertSame( 'kakao_pay', $session['metadata']['paymentMethod'] );

@@ -177,12 +177,4 @@ final class SessionPayloadTest extends TestCase {
 			$this->assertIsString( $value );
 		}
 	}
-
-	public function test_page_locale_maps_site_locales(): void {
-		$this->assertSame( 'ko', SessionPayload::page_locale( 'ko_KR' ) );
-		$this->assertSame( 'ja', SessionPayload::page_locale( 'ja' ) );
-		$this->assertSame( 'zh', SessionPayload::page_locale( 'zh_TW' ) );
-		$this->assertSame( 'en', SessionPayload::page_locale( 'en_US' ) );
-		$this->assertSame( 'en', SessionPayload::page_locale( 'de_DE' ) );
-	}
 }
