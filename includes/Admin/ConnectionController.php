@@ -7,6 +7,8 @@
 
 namespace KoreaCheckout\Admin;
 
+use KoreaCheckout\Plugin;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -23,7 +25,7 @@ final class ConnectionController {
 	 */
 	public function register_routes(): void {
 		register_rest_route(
-			SettingsController::NAMESPACE,
+			Plugin::REST_NAMESPACE,
 			self::ROUTE,
 			array(
 				'methods'             => \WP_REST_Server::READABLE,

@@ -28,19 +28,19 @@ final class ConnectionTest {
 	public const TTL       = 6 * HOUR_IN_SECONDS;
 
 	/**
-	 * Makes the client for a run (a factory, so that a new key is read each time).
+	 * API client, or null for one over the settings in effect when the test runs.
 	 *
-	 * @var callable(): Client
+	 * @var Client|null
 	 */
-	private $client_factory;
+	private ?Client $client;
 
 	/**
 	 * Creates the test.
 	 *
-	 * @param callable|null $client_factory Returns the API client; defaults to one over the saved settings.
+	 * @param Client|null $client API client; default one with the saved settings.
 	 */
-	public function __construct( ?callable $client_factory = null ) {
-		$this->client_factory = $client_factory ?? static fn(): Client => new Client();
+	public function __construct( ?Client $client = null ) {
+		$this->client = $client;
 	}
 
 	/**
@@ -118,7 +118,7 @@ final class ConnectionTest {
 	 * @return array<string, mixed>
 	 */
 	private function ask( array $base, string $mode, string $api_url ): array {
-		$client = ( $this->client_factory )();
+		$client = $this->client ?? new Client();
 		try {
 			$shops = $client->list_shops();
 			if ( array() === $shops ) {

@@ -76,7 +76,7 @@ final class HealthChecks {
 	 * @return array<string, mixed>
 	 */
 	public function webhook_https(): array {
-		$url = Urls::webhook();
+		$url = Endpoint::url();
 		if ( str_starts_with( $url, 'https://' ) ) {
 			/* translators: %s: the webhook address */
 			return self::result( 'korea_checkout_webhook_https', 'good', __( 'The Korea Checkout webhook address uses HTTPS', 'korea-checkout' ), sprintf( __( 'Korea Checkout sends payment events to %s.', 'korea-checkout' ), $url ), false );
@@ -102,7 +102,7 @@ final class HealthChecks {
 			return self::result( 'korea_checkout_rest_api', 'critical', __( 'The Korea Checkout webhook endpoint is missing', 'korea-checkout' ), sprintf( __( 'The REST route %s is not registered, so webhooks cannot arrive. Another plugin may be removing REST routes; deactivate plugins one by one to find it.', 'korea-checkout' ), $route ) );
 		}
 		$response = wp_remote_request(
-			Urls::webhook(),
+			Endpoint::url(),
 			array(
 				'method'    => 'OPTIONS',
 				'timeout'   => 10,

@@ -7,6 +7,8 @@
 
 namespace KoreaCheckout\Admin;
 
+use KoreaCheckout\Plugin;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -16,11 +18,6 @@ defined( 'ABSPATH' ) || exit;
  * would hold a second copy of them) is never shown.
  */
 final class PaymentsEntry {
-
-	/**
-	 * The gateway's id, as WooCommerce names the section.
-	 */
-	public const GATEWAY_ID = 'korea_checkout';
 
 	/**
 	 * Redirects the gateway's section (on `admin_init`).
@@ -45,6 +42,6 @@ final class PaymentsEntry {
 		return 'wc-settings' === ( $query['page'] ?? '' )
 			&& 'checkout' === ( $query['tab'] ?? '' )
 			&& is_string( $query['section'] ?? null )
-			&& self::GATEWAY_ID === strtolower( sanitize_key( $query['section'] ) );
+			&& Plugin::GATEWAY_ID === strtolower( sanitize_key( $query['section'] ) );
 	}
 }

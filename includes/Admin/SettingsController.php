@@ -8,6 +8,7 @@
 namespace KoreaCheckout\Admin;
 
 use KoreaCheckout\Logging\Logger;
+use KoreaCheckout\Plugin;
 use KoreaCheckout\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -21,8 +22,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class SettingsController {
 
-	public const NAMESPACE = 'korea-checkout/v1';
-	public const ROUTE     = '/settings';
+	public const ROUTE = '/settings';
 
 	/**
 	 * Settings whose change makes cached shop data stale.
@@ -34,7 +34,7 @@ final class SettingsController {
 	 */
 	public function register_routes(): void {
 		register_rest_route(
-			self::NAMESPACE,
+			Plugin::REST_NAMESPACE,
 			self::ROUTE,
 			array(
 				array(

@@ -7,6 +7,8 @@
 
 namespace KoreaCheckout\Admin;
 
+use KoreaCheckout\Assets;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -16,9 +18,8 @@ defined( 'ABSPATH' ) || exit;
  */
 final class SettingsPage {
 
-	public const SCRIPT_HANDLE = 'korea-checkout-admin';
-	public const SCREEN_ID     = 'woocommerce_page_' . Urls::PAGE_SLUG;
-	public const ROOT_ID       = 'korea-checkout-settings';
+	public const SCREEN_ID = 'woocommerce_page_' . Urls::PAGE_SLUG;
+	public const ROOT_ID   = 'korea-checkout-settings';
 
 	/**
 	 * Adds the submenu (on `admin_menu`, after WooCommerce's own menu).
@@ -53,16 +54,9 @@ final class SettingsPage {
 		if ( self::SCREEN_ID !== $hook_suffix ) {
 			return;
 		}
-		$asset_file = KOREA_CHECKOUT_PATH . 'build/admin.asset.php';
-		if ( ! is_readable( $asset_file ) ) {
-			return;
-		}
-		$asset = require $asset_file;
-		wp_enqueue_script( self::SCRIPT_HANDLE, KOREA_CHECKOUT_URL . 'build/admin.js', $asset['dependencies'], $asset['version'], true );
-		wp_set_script_translations( self::SCRIPT_HANDLE, 'korea-checkout', KOREA_CHECKOUT_PATH . 'languages' );
-		wp_enqueue_style( 'wp-components' );
-		if ( is_readable( KOREA_CHECKOUT_PATH . 'build/admin.css' ) ) {
-			wp_enqueue_style( self::SCRIPT_HANDLE, KOREA_CHECKOUT_URL . 'build/admin.css', array( 'wp-components' ), $asset['version'] );
+		if ( Assets::enqueue_script( 'admin' ) ) {
+			wp_enqueue_style( 'wp-components' );
+			Assets::enqueue_style( 'admin', false, array( 'wp-components' ) );
 		}
 	}
 

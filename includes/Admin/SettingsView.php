@@ -11,6 +11,7 @@ use KoreaCheckout\Orders\StatusMapper;
 use KoreaCheckout\PaymentMethods;
 use KoreaCheckout\Settings\Settings;
 use KoreaCheckout\Settings\ShopMethods;
+use KoreaCheckout\Webhook\Endpoint;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -48,7 +49,7 @@ final class SettingsView {
 			'settings'          => $settings,
 			'locked'            => $locked,
 			'locked_by'         => Settings::LOCKABLE,
-			'webhook_url'       => Urls::webhook(),
+			'webhook_url'       => Endpoint::url(),
 			'effective_api_url' => Settings::api_url(),
 			'choices'           => self::choices(),
 			// What the shop had at the last connection test or reconciliation (null: not known).

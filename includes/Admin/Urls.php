@@ -32,13 +32,6 @@ final class Urls {
 	}
 
 	/**
-	 * Where the service sends this store's webhooks (the route the Webhook module registers).
-	 */
-	public static function webhook(): string {
-		return rest_url( 'korea-checkout/v1/webhook' );
-	}
-
-	/**
 	 * The documentation link, filterable for agencies that host their own guide.
 	 */
 	public static function docs(): string {

@@ -7,6 +7,7 @@
 
 namespace KoreaCheckout\Checkout;
 
+use KoreaCheckout\Assets;
 use KoreaCheckout\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -133,12 +134,8 @@ final class AddressSearch {
 	 * @param array<int, string> $more_deps Extra dependencies.
 	 */
 	private function enqueue( string $feature, array $more_deps = array() ): void {
-		$handle = Assets::register_script( $feature, $more_deps );
-		if ( '' === $handle ) {
-			return;
+		if ( Assets::enqueue_script( $feature, $more_deps, 'koreaCheckoutAddressSearch', self::browser_config() ) ) {
+			Assets::enqueue_style( $feature );
 		}
-		wp_add_inline_script( $handle, 'window.koreaCheckoutAddressSearch = ' . wp_json_encode( self::browser_config() ) . ';', 'before' );
-		wp_enqueue_script( $handle );
-		Assets::enqueue_style( $feature );
 	}
 }

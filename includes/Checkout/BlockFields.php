@@ -7,6 +7,8 @@
 
 namespace KoreaCheckout\Checkout;
 
+use KoreaCheckout\Assets;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -47,13 +49,9 @@ final class BlockFields {
 			return;
 		}
 		// It uses the wc/store/checkout and wc/store/validation data stores.
-		$handle = Assets::register_script( 'checkout-fields', array( 'wc-blocks-data-store' ) );
-		if ( '' === $handle ) {
-			return;
+		if ( Assets::enqueue_script( 'checkout-fields', array( 'wc-blocks-data-store' ), 'koreaCheckoutFields', $fields ) ) {
+			Assets::enqueue_style( 'checkout-fields' );
 		}
-		wp_add_inline_script( $handle, 'window.koreaCheckoutFields = ' . wp_json_encode( $fields ) . ';', 'before' );
-		wp_enqueue_script( $handle );
-		Assets::enqueue_style( 'checkout-fields' );
 	}
 
 	/**

@@ -7,7 +7,9 @@
 
 namespace KoreaCheckout\Checkout;
 
+use KoreaCheckout\Orders\OrderMeta;
 use KoreaCheckout\PaymentMethods;
+use KoreaCheckout\Plugin;
 use KoreaCheckout\Settings\Settings;
 use KoreaCheckout\Settings\ShopMethods;
 use KoreaCheckout\Theme\CssVars;
@@ -24,9 +26,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class MethodChoice {
 
-	public const GATEWAY_ID = 'korea_checkout';
-	public const INPUT      = 'korea_checkout_method';
-	public const META       = '_korea_checkout_method';
+	public const INPUT = 'korea_checkout_method';
 
 	/**
 	 * Adds the hooks.
@@ -69,8 +69,8 @@ final class MethodChoice {
 	 * @return mixed The gateways.
 	 */
 	public function hide_without_methods( $gateways ) {
-		if ( is_array( $gateways ) && isset( $gateways[ self::GATEWAY_ID ] ) && array() === self::enabled() ) {
-			unset( $gateways[ self::GATEWAY_ID ] );
+		if ( is_array( $gateways ) && isset( $gateways[ Plugin::GATEWAY_ID ] ) && array() === self::enabled() ) {
+			unset( $gateways[ Plugin::GATEWAY_ID ] );
 		}
 		return $gateways;
 	}
@@ -125,7 +125,7 @@ final class MethodChoice {
 			return;
 		}
 		$choice = self::check( $this->posted(), self::enabled() );
-		$order->update_meta_data( self::META, (string) $choice );
+		$order->update_meta_data( OrderMeta::METHOD, (string) $choice );
 	}
 
 	/**
@@ -135,7 +135,7 @@ final class MethodChoice {
 	 * @throws \Exception When the choice is not an enabled method; the Store API shows the message.
 	 */
 	public function save_block( $context ): void {
-		if ( ! is_object( $context ) || self::GATEWAY_ID !== $context->payment_method ) {
+		if ( ! is_object( $context ) || Plugin::GATEWAY_ID !== $context->payment_method ) {
 			return;
 		}
 		$data   = is_array( $context->payment_data ) ? $context->payment_data : array();
@@ -144,7 +144,7 @@ final class MethodChoice {
 			throw new \Exception( esc_html( self::error_message() ) );
 		}
 		$order = $context->order;
-		$order->update_meta_data( self::META, $choice );
+		$order->update_meta_data( OrderMeta::METHOD, $choice );
 		$order->save();
 	}
 
@@ -204,7 +204,7 @@ final class MethodChoice {
 	 * @param mixed $data Posted checkout data.
 	 */
 	private function is_ours( $data ): bool {
-		return is_array( $data ) && self::GATEWAY_ID === ( $data['payment_method'] ?? '' );
+		return is_array( $data ) && Plugin::GATEWAY_ID === ( $data['payment_method'] ?? '' );
 	}
 
 	/**

@@ -7,6 +7,7 @@
 
 namespace KoreaCheckout\Checkout;
 
+use KoreaCheckout\Orders\OrderMeta;
 use KoreaCheckout\PaymentMethods;
 
 defined( 'ABSPATH' ) || exit;
@@ -35,7 +36,7 @@ final class OrderDisplay {
 	 */
 	public static function rows( \WC_Order $order ): array {
 		$rows   = array();
-		$method = (string) $order->get_meta( MethodChoice::META, true );
+		$method = (string) $order->get_meta( OrderMeta::METHOD, true );
 		if ( '' !== $method ) {
 			$rows[] = array(
 				'label' => __( 'Chosen payment method', 'korea-checkout' ),

@@ -7,6 +7,8 @@
 
 namespace KoreaCheckout\Checkout;
 
+use KoreaCheckout\Assets;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -83,9 +85,6 @@ final class PhoneField {
 	 */
 	public function enqueue_block(): void {
 		// It reads the addresses from wc/store/cart and writes to wc/store/validation.
-		$handle = Assets::register_script( 'korean-phone', array( 'wc-blocks-data-store' ) );
-		if ( '' !== $handle ) {
-			wp_enqueue_script( $handle );
-		}
+		Assets::enqueue_script( 'korean-phone', array( 'wc-blocks-data-store' ) );
 	}
 }

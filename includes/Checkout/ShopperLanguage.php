@@ -8,6 +8,7 @@
 namespace KoreaCheckout\Checkout;
 
 use KoreaCheckout\Orders\OrderMeta;
+use KoreaCheckout\Plugin;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -156,7 +157,7 @@ final class ShopperLanguage {
 	 * @param array<string, mixed> $data  Posted checkout data.
 	 */
 	public function save_classic( $order, $data ): void {
-		if ( ! $order instanceof \WC_Order || ! is_array( $data ) || MethodChoice::GATEWAY_ID !== ( $data['payment_method'] ?? '' ) ) {
+		if ( ! $order instanceof \WC_Order || ! is_array( $data ) || Plugin::GATEWAY_ID !== ( $data['payment_method'] ?? '' ) ) {
 			return;
 		}
 		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- WooCommerce verified the checkout nonce before this hook.
@@ -170,7 +171,7 @@ final class ShopperLanguage {
 	 * @param \Automattic\WooCommerce\StoreApi\Payments\PaymentContext $context The payment context.
 	 */
 	public function save_block( $context ): void {
-		if ( ! is_object( $context ) || MethodChoice::GATEWAY_ID !== $context->payment_method || ! $context->order instanceof \WC_Order ) {
+		if ( ! is_object( $context ) || Plugin::GATEWAY_ID !== $context->payment_method || ! $context->order instanceof \WC_Order ) {
 			return;
 		}
 		$data = is_array( $context->payment_data ) ? $context->payment_data : array();

@@ -8,8 +8,8 @@
 namespace KoreaCheckout\Gateway;
 
 use Automattic\WooCommerce\Blocks\Payments\Integrations\AbstractPaymentMethodType;
+use KoreaCheckout\Assets;
 use KoreaCheckout\Checkout\AddressSearch;
-use KoreaCheckout\Checkout\Assets;
 use KoreaCheckout\Checkout\MethodChoice;
 use KoreaCheckout\Checkout\MethodMarks;
 use KoreaCheckout\Plugin;

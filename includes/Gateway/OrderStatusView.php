@@ -7,6 +7,7 @@
 
 namespace KoreaCheckout\Gateway;
 
+use KoreaCheckout\Assets;
 use KoreaCheckout\Plugin;
 
 defined( 'ABSPATH' ) || exit;
@@ -16,8 +17,6 @@ defined( 'ABSPATH' ) || exit;
  * live region and loads `build/order-status.js`, which asks StatusRoute until the outcome is known.
  */
 final class OrderStatusView {
-
-	public const HANDLE = 'korea-checkout-order-status';
 
 	/**
 	 * Prints the box and enqueues the script (hooked on `woocommerce_order_details_before_order_table`).
@@ -43,28 +42,11 @@ final class OrderStatusView {
 	 * @param \WC_Order $order The order.
 	 */
 	private static function enqueue( \WC_Order $order ): bool {
-		$asset_file = KOREA_CHECKOUT_PATH . 'build/order-status.asset.php';
-		if ( ! is_readable( $asset_file ) ) {
-			return false;
-		}
-		$asset = require $asset_file;
-		wp_enqueue_script(
-			self::HANDLE,
-			KOREA_CHECKOUT_URL . 'build/order-status.js',
-			$asset['dependencies'] ?? array(),
-			$asset['version'] ?? KOREA_CHECKOUT_VERSION,
-			true
+		return Assets::enqueue_script(
+			'order-status',
+			array(),
+			'koreaCheckoutOrderStatus',
+			array( 'path' => sprintf( '/%s/orders/%d/status?key=%s', Plugin::REST_NAMESPACE, $order->get_id(), rawurlencode( $order->get_order_key() ) ) )
 		);
-		wp_set_script_translations( self::HANDLE, 'korea-checkout', KOREA_CHECKOUT_PATH . 'languages' );
-		wp_add_inline_script(
-			self::HANDLE,
-			'window.koreaCheckoutOrderStatus = ' . wp_json_encode(
-				array(
-					'path' => sprintf( '/%s/orders/%d/status?key=%s', Plugin::REST_NAMESPACE, $order->get_id(), rawurlencode( $order->get_order_key() ) ),
-				)
-			) . ';',
-			'before'
-		);
-		return true;
 	}
 }

@@ -124,7 +124,7 @@ final class ShopMethodsTest extends TestCase {
 		$this->assertSame( $expected, ShopMethods::methods() );
 
 		ShopMethods::forget();
-		$result = ( new ConnectionTest( static fn() => $client ) )->run( true );
+		$result = ( new ConnectionTest( $client ) )->run( true );
 		$this->assertTrue( $result['ok'], (string) wp_json_encode( $result ) );
 		$this->assertSame( $expected, ShopMethods::methods() );
 	}
