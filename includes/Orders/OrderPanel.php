@@ -8,6 +8,7 @@
 namespace KoreaCheckout\Orders;
 
 use KoreaCheckout\Api\ApiException;
+use KoreaCheckout\Assets;
 use KoreaCheckout\Api\Client;
 use KoreaCheckout\Api\Money;
 use KoreaCheckout\PaymentMethods;
@@ -59,6 +60,8 @@ final class OrderPanel {
 			return;
 		}
 		add_meta_box( 'korea-checkout-payment', __( 'Korea Checkout', 'korea-checkout' ), array( $this, 'render' ), $screen, 'side', 'default' );
+		// The refund form's "Korea Checkout tells the shopper" choice (read by the gateway's process_refund()).
+		Assets::enqueue_script( 'order-refund', array( 'jquery' ) );
 	}
 
 	/**
