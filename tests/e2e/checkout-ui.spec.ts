@@ -269,10 +269,10 @@ test.describe( 'checkout UI', () => {
 			.poll( () => page.locator( '#shipping-postcode' ).inputValue() )
 			.toBe( '06236' );
 		expect( await page.locator( '#shipping-address_1' ).inputValue() ).toBe(
-			'서울 강남구 테헤란로 152 (역삼동, 강남파이낸스센터)'
+			'152, Teheran-ro, Gangnam-gu, Seoul'
 		);
 		expect( await page.locator( '#shipping-city' ).inputValue() ).toBe(
-			'서울 강남구'
+			'Gangnam-gu, Seoul'
 		);
 		await expect
 			.poll( () => page.evaluate( () => document.activeElement?.id ) )
@@ -321,9 +321,9 @@ test.describe( 'checkout UI', () => {
 		expect( facts.method ).toBe( 'kakao_pay' );
 		expect( facts.shipping ).toMatchObject( {
 			postcode: '06236',
-			address_1: '서울 강남구 테헤란로 152 (역삼동, 강남파이낸스센터)',
+			address_1: '152, Teheran-ro, Gangnam-gu, Seoul',
 			address_2: '12층',
-			city: '서울 강남구',
+			city: 'Gangnam-gu, Seoul',
 			country: 'KR',
 		} );
 		expect( facts.customField ).toBe( 'Block theme value' );
@@ -414,10 +414,10 @@ test.describe( 'checkout UI', () => {
 			.poll( () => page.locator( '#billing_postcode' ).inputValue() )
 			.toBe( '06505' );
 		expect( await page.locator( '#billing_address_1' ).inputValue() ).toBe(
-			'서울 서초구 반포동 20-43 래미안퍼스티지'
+			'20-43, Banpo-dong, Seocho-gu, Seoul'
 		);
 		expect( await page.locator( '#billing_city' ).inputValue() ).toBe(
-			'서울 서초구'
+			'Seocho-gu, Seoul'
 		);
 		expect( await page.evaluate( () => document.activeElement?.id ) ).toBe(
 			'billing_address_2'
@@ -457,9 +457,9 @@ test.describe( 'checkout UI', () => {
 		expect( facts.method ).toBe( 'naver_pay' );
 		expect( facts.billing ).toMatchObject( {
 			postcode: '06505',
-			address_1: '서울 서초구 반포동 20-43 래미안퍼스티지',
+			address_1: '20-43, Banpo-dong, Seocho-gu, Seoul',
 			address_2: '101동 1001호',
-			city: '서울 서초구',
+			city: 'Seocho-gu, Seoul',
 			country: 'KR',
 		} );
 		expect( facts.customField ).toBe( 'Classic theme value' );
