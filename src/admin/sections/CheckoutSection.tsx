@@ -48,15 +48,21 @@ export function CheckoutSection( { lifetime }: CheckoutSectionProps ) {
 					'Checkout session lifetime (hours)',
 					'korea-checkout'
 				) }
-				help={ sprintf(
-					/* translators: 1: fewest hours, 2: most hours */
+				help={ [
+					sprintf(
+						/* translators: 1: fewest hours, 2: most hours */
+						__(
+							'How long a shopper has to pay, and a virtual account waits for its deposit: %1$d to %2$d hours.',
+							'korea-checkout'
+						),
+						lifetime.min,
+						lifetime.max
+					),
 					__(
-						'How long a shopper has to pay, and a virtual account waits for its deposit: %1$d to %2$d hours.',
+						'WooCommerce cancels unpaid orders after its "Hold stock" time (Settings > Products > Inventory), but not an order whose Korea Checkout session can still be paid: that order keeps its stock until the session ends, and is then cancelled and its stock released.',
 						'korea-checkout'
 					),
-					lifetime.min,
-					lifetime.max
-				) }
+				].join( ' ' ) }
 			/>
 		</Section>
 	);
