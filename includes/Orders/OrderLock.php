@@ -81,7 +81,13 @@ final class OrderLock {
 	}
 
 	/**
-	 * The order as the database has it now, bypassing WordPress's and WooCommerce's caches of this request.
+	 * The order as the database has it now, bypassing WordPress's and WooCommerce's caches, this request's and a
+	 * persistent object cache's alike.
+	 *
+	 * The order's meta is read again from the database whatever the caches hold: WooCommerce keeps an order's raw
+	 * meta in the object cache under a key whose prefix this request may have cached before another web node
+	 * changed the order, and on legacy (posts) storage that stale meta made a second worker see an order as unpaid
+	 * after the first had paid it.
 	 *
 	 * @param int $order_id The order.
 	 * @return \WC_Order|null
@@ -97,7 +103,11 @@ final class OrderLock {
 			wc_get_container()->get( \Automattic\WooCommerce\Internal\DataStores\Orders\OrdersTableDataStore::class )->clear_cached_data( array( $order_id ) );
 		}
 		$order = wc_get_order( $order_id );
-		return $order instanceof \WC_Order ? $order : null;
+		if ( ! $order instanceof \WC_Order ) {
+			return null;
+		}
+		$order->read_meta_data( true );
+		return $order;
 	}
 
 	/**
