@@ -75,8 +75,9 @@ final class Event {
 		}
 
 		$type = $data['event'] ?? null;
-		if ( ! is_string( $type ) || 1 !== preg_match( '/^[a-z_]{1,50}(\.[a-z_]{1,50}){0,3}$/', $type ) ) {
-			throw new InvalidPayload( 'event must be an event name such as payment.completed.' );
+		// Any identifier is a name: the service may add event types, and those are acknowledged, not refused.
+		if ( ! is_string( $type ) || 1 !== preg_match( '/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/', $type ) ) {
+			throw new InvalidPayload( 'event must be an event name such as payment.completed (letters, digits, _ . : -).' );
 		}
 
 		$key = 'sha256:' . hash( 'sha256', $body );

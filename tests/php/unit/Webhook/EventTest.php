@@ -76,6 +76,9 @@ final class EventTest extends TestCase {
 		$this->assertSame( '', $bare->session_id );
 		$other = Event::from_json( '{"event":"shop.updated","data":{"shopId":"shop_1"}}' );
 		$this->assertSame( '', $other->session_id );
+		foreach ( array( 'shop.adversarial_9f3a', 'Payment.Disputed', 'v2:payment.completed', 'coupon-used' ) as $name ) {
+			$this->assertFalse( Event::from_json( '{"event":"' . $name . '"}' )->is_handled(), $name );
+		}
 	}
 
 	/**
@@ -95,6 +98,9 @@ final class EventTest extends TestCase {
 			'id a number'           => array( self::body( array( 'id' => 5 ) ) ),
 			'no event'              => array( self::body( array( 'event' => null ) ) ),
 			'event with spaces'     => array( self::body( array( 'event' => 'payment completed' ) ) ),
+			'event too long'        => array( self::body( array( 'event' => str_repeat( 'a', 101 ) ) ) ),
+			'event with a quote'    => array( self::body( array( 'event' => "payment'" ) ) ),
+			'event empty'           => array( self::body( array( 'event' => '' ) ) ),
 			'createdAt a number'    => array( self::body( array( 'createdAt' => 1764000000 ) ) ),
 			'empty object'          => array( '{}' ),
 			'createdAt not a time'  => array( self::body( array( 'createdAt' => 'yesterday-ish!' ) ) ),
