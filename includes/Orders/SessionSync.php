@@ -58,27 +58,30 @@ final class SessionSync {
 	 * The order's state as Transition reads it.
 	 *
 	 * @param \WC_Order $order The order.
-	 * @return array{order_id: string, status: string, session_id: string, paid_session: string, total_minor: int, currency: string}
+	 * @return array{order_id: string, status: string, session_id: string, paid_session: string, total_minor: int, refunded_minor: int, currency: string}
 	 */
 	public static function state_of( \WC_Order $order ): array {
 		return array(
-			'order_id'     => (string) $order->get_id(),
-			'status'       => $order->get_status(),
-			'session_id'   => OrderMeta::session_id( $order ),
-			'paid_session' => OrderMeta::paid_session( $order ),
-			'total_minor'  => self::order_total_minor( $order ),
-			'currency'     => $order->get_currency(),
+			'order_id'       => (string) $order->get_id(),
+			'status'         => $order->get_status(),
+			'session_id'     => OrderMeta::session_id( $order ),
+			'paid_session'   => OrderMeta::paid_session( $order ),
+			'total_minor'    => self::minor_of( (string) $order->get_total( 'edit' ), $order ),
+			'refunded_minor' => self::minor_of( (string) $order->get_total_refunded(), $order ),
+			'currency'       => $order->get_currency(),
 		);
 	}
 
 	/**
-	 * The order total in minor units; -1 for a currency the service does not take (never equal to a session's).
+	 * An amount of the order in minor units; -1 for a currency the service does not take (never equal to a
+	 * session's).
 	 *
-	 * @param \WC_Order $order The order.
+	 * @param string    $amount An amount as WooCommerce stores it.
+	 * @param \WC_Order $order  The order.
 	 */
-	private static function order_total_minor( \WC_Order $order ): int {
+	private static function minor_of( string $amount, \WC_Order $order ): int {
 		try {
-			return Money::to_minor( (string) $order->get_total( 'edit' ), $order->get_currency() );
+			return Money::to_minor( $amount, $order->get_currency() );
 		} catch ( \InvalidArgumentException $e ) {
 			return -1;
 		}

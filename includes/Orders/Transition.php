@@ -42,9 +42,9 @@ final class Transition {
 	 * Decides.
 	 *
 	 * The order is described by its id, WooCommerce status (no `wc-`), current session id, the id of the session
-	 * that paid it ('' when unpaid), its total in minor units and its currency.
+	 * that paid it ('' when unpaid), its total and what it records as refunded in minor units, and its currency.
 	 *
-	 * @param array{order_id: string, status: string, session_id: string, paid_session: string, total_minor: int, currency: string} $order   The order.
+	 * @param array{order_id: string, status: string, session_id: string, paid_session: string, total_minor: int, refunded_minor: int, currency: string} $order   The order.
 	 * @param array<string, mixed>                                                                                                    $session The API's session `data`.
 	 * @return array{0: string, 1: string} The action and a short machine reason.
 	 */
@@ -91,7 +91,7 @@ final class Transition {
 	/**
 	 * Completed, partially refunded or refunded.
 	 *
-	 * @param array{order_id: string, status: string, session_id: string, paid_session: string, total_minor: int, currency: string} $order   The order.
+	 * @param array{order_id: string, status: string, session_id: string, paid_session: string, total_minor: int, refunded_minor: int, currency: string} $order   The order.
 	 * @param array<string, mixed>                                                                                                    $session The session.
 	 * @param string                                                                                                                  $session_id Its id.
 	 * @param string                                                                                                                  $status     Its status.
@@ -102,7 +102,12 @@ final class Transition {
 			if ( $order['paid_session'] !== $session_id ) {
 				return array( self::DOUBLE_PAYMENT, 'paid_by_another_session' );
 			}
-			return 'completed' === $status ? array( self::IGNORE, 'already_paid' ) : array( self::REFUND, $status );
+			if ( 'completed' === $status ) {
+				return array( self::IGNORE, 'already_paid' );
+			}
+			// Refunds the order already records in full need no work (reconciliation asks about paid orders often).
+			$refunded = self::minor( $session['refundedAmount'] ?? null, (string) ( $session['currency'] ?? $order['currency'] ) );
+			return $refunded === $order['refunded_minor'] ? array( self::IGNORE, 'refunds_recorded' ) : array( self::REFUND, $status );
 		}
 
 		$currency = strtoupper( (string) ( $session['currency'] ?? '' ) );

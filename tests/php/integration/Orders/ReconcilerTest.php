@@ -86,6 +86,50 @@ final class ReconcilerTest extends TestCase {
 		$this->assertSame( 1, $this->actions_fired( 'korea_checkout_payment_complete' ) );
 	}
 
+	public function test_a_dashboard_refund_whose_webhook_was_lost_is_recorded_once(): void {
+		$product                    = $this->create_product( 10000, 5 );
+		list( $order, $session_id ) = $this->order_with_session( $product );
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
+		$this->assertSame( 'pay', self::reconcile()[ $order->get_id() ] ?? null );
+
+		// Refunded in the service's dashboard; its webhook never reaches this store.
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/refund", array( 'amount' => 4000 ) );
+		$this->assertSame( 'refund', self::reconcile()[ $order->get_id() ] ?? null, 'a paid order is watched for refunds' );
+		$this->assertSame( 'ignore', self::reconcile()[ $order->get_id() ] ?? null, 'recorded: nothing more to do' );
+
+		wp_cache_flush();
+		$refunds = wc_get_order( $order->get_id() )->get_refunds();
+		$this->assertCount( 1, $refunds );
+		$this->assertSame( '4000', (string) $refunds[0]->get_amount() );
+		$this->assertStringStartsWith( 'ref_', (string) $refunds[0]->get_meta( '_korea_checkout_refund_id' ) );
+		$this->assertSame( 'processing', wc_get_order( $order->get_id() )->get_status(), 'a part refunded stays paid' );
+	}
+
+	public function test_one_order_that_throws_does_not_stop_the_others(): void {
+		$product                           = $this->create_product( 10000, 5 );
+		list( $broken, $broken_session )   = $this->order_with_session( $product );
+		list( $healthy, $healthy_session ) = $this->order_with_session( $product );
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$broken_session}/pay", array( 'method' => 'card' ) );
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$healthy_session}/pay", array( 'method' => 'card' ) );
+		add_filter(
+			'korea_checkout_status_map',
+			static function ( $map, $order ) use ( $broken ) {
+				if ( $order->get_id() === $broken->get_id() ) {
+					throw new \RuntimeException( 'a broken filter on this order' );
+				}
+				return $map;
+			},
+			10,
+			2
+		);
+
+		$results = self::reconcile();
+		$this->assertSame( 'error', $results[ $broken->get_id() ] ?? null, 'logged, and the run went on' );
+		$this->assertSame( 'pay', $results[ $healthy->get_id() ] ?? null );
+		$this->assertSame( 'pending', self::state( $broken, $product )[0] );
+		$this->assertSame( 'processing', self::state( $healthy, $product )[0] );
+	}
+
 	public function test_the_job_is_scheduled_once_and_removed_on_unschedule(): void {
 		Reconciler::unschedule();
 		$this->assertFalse( as_has_scheduled_action( Reconciler::HOOK, array(), Reconciler::GROUP ) );

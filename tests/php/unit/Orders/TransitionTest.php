@@ -19,17 +19,18 @@ final class TransitionTest extends TestCase {
 	 * An order of 29,000 won for session cs_now, unpaid unless changed.
 	 *
 	 * @param array<string, mixed> $changes Replacements.
-	 * @return array{order_id: string, status: string, session_id: string, paid_session: string, total_minor: int, currency: string}
+	 * @return array{order_id: string, status: string, session_id: string, paid_session: string, total_minor: int, refunded_minor: int, currency: string}
 	 */
 	private static function order( array $changes = array() ): array {
 		return array_merge(
 			array(
-				'order_id'     => '42',
-				'status'       => 'pending',
-				'session_id'   => 'cs_now',
-				'paid_session' => '',
-				'total_minor'  => 29000,
-				'currency'     => 'KRW',
+				'order_id'       => '42',
+				'status'         => 'pending',
+				'session_id'     => 'cs_now',
+				'paid_session'   => '',
+				'total_minor'    => 29000,
+				'refunded_minor' => 0,
+				'currency'       => 'KRW',
 			),
 			$changes
 		);
@@ -172,8 +173,11 @@ final class TransitionTest extends TestCase {
 			'late failed after paid does nothing'         => array( self::order( $paid ), self::session( 'failed' ), Transition::IGNORE, 'already_paid' ),
 			'late expired after paid does nothing'        => array( self::order( $paid ), self::session( 'expired' ), Transition::IGNORE, 'already_paid' ),
 			'late processing after paid does nothing'     => array( self::order( $paid ), self::session( 'processing', $va ), Transition::IGNORE, 'already_paid' ),
-			'partial refund after paid syncs'             => array( self::order( $paid ), self::session( 'partially_refunded' ), Transition::REFUND, 'partially_refunded' ),
-			'full refund after paid syncs'                => array( self::order( $paid ), self::session( 'refunded' ), Transition::REFUND, 'refunded' ),
+			'partial refund after paid syncs'             => array( self::order( $paid ), self::session( 'partially_refunded', array( 'refundedAmount' => 5000 ) ), Transition::REFUND, 'partially_refunded' ),
+			'full refund after paid syncs'                => array( self::order( $paid ), self::session( 'refunded', array( 'refundedAmount' => 29000 ) ), Transition::REFUND, 'refunded' ),
+			'refunds without an amount sync'              => array( self::order( $paid ), self::session( 'partially_refunded' ), Transition::REFUND, 'partially_refunded' ),
+			'refunds already recorded need nothing'       => array( self::order( array( 'refunded_minor' => 5000 ) + $paid ), self::session( 'partially_refunded', array( 'refundedAmount' => 5000 ) ), Transition::IGNORE, 'refunds_recorded' ),
+			'a second refund is recorded'                 => array( self::order( array( 'refunded_minor' => 5000 ) + $paid ), self::session( 'partially_refunded', array( 'refundedAmount' => 8000 ) ), Transition::REFUND, 'partially_refunded' ),
 			'a second paid session is flagged'            => array( self::order( $paid ), self::session( 'completed', array( 'sessionId' => 'cs_other' ) ), Transition::DOUBLE_PAYMENT, 'paid_by_another_session' ),
 			'virtual account issued holds'                => array( self::order(), self::session( 'processing', $va ), Transition::HOLD, 'awaiting_deposit' ),
 			'processing without account waits'            => array( self::order(), self::session( 'processing' ), Transition::IGNORE, 'in_progress' ),
