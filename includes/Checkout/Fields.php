@@ -7,6 +7,7 @@
 
 namespace KoreaCheckout\Checkout;
 
+use KoreaCheckout\Orders\OrderMeta;
 use KoreaCheckout\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -26,11 +27,6 @@ final class Fields {
 	 * Namespace of our additional-field ids.
 	 */
 	public const ID_NAMESPACE = 'korea-checkout/';
-
-	/**
-	 * Order meta prefix of the fields WooCommerce cannot store itself (textareas).
-	 */
-	public const META_PREFIX = '_korea_checkout_field_';
 
 	/**
 	 * The session metadata may hold 50 keys: this many are left for fields.
@@ -204,7 +200,7 @@ final class Fields {
 	public static function save_value( \WC_Order $order, array $field, string $value ): void {
 		$service = self::is_native_type( $field ) ? self::wc_fields_service() : null;
 		if ( null === $service ) {
-			$order->update_meta_data( self::META_PREFIX . $field['key'], $value );
+			$order->update_meta_data( OrderMeta::FIELD_PREFIX . $field['key'], $value );
 			return;
 		}
 		$stored = 'checkbox' === $field['type'] ? '1' === $value : $value;
@@ -220,7 +216,7 @@ final class Fields {
 	public static function value( \WC_Order $order, array $field ): string {
 		$service = self::is_native_type( $field ) ? self::wc_fields_service() : null;
 		$value   = null === $service
-			? $order->get_meta( self::META_PREFIX . $field['key'], true )
+			? $order->get_meta( OrderMeta::FIELD_PREFIX . $field['key'], true )
 			: $service->get_field_from_object( self::block_id( $field['key'] ), $order, 'other' );
 		if ( 'checkbox' === $field['type'] ) {
 			return ( true === $value || '1' === $value || 1 === $value ) ? '1' : '';

@@ -75,6 +75,9 @@ final class OrderMeta {
 	/** Refunds sent to the service and not confirmed yet: list of `{key, amount, reason, sent}`. */
 	public const PENDING_REFUNDS = '_korea_checkout_pending_refunds';
 
+	/** Prefix of a textarea checkout field's value: `_korea_checkout_field_<key>` (Checkout\Fields). */
+	public const FIELD_PREFIX = '_korea_checkout_field_';
+
 	/** On a `WC_Order_Refund`: the service's refund id, `ref_…`. */
 	public const REFUND_ID = '_korea_checkout_refund_id';
 
