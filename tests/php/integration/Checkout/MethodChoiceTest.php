@@ -128,7 +128,11 @@ final class MethodChoiceTest extends TestCase {
 		$json = (string) wp_json_encode( $data );
 
 		$this->assertSame( array( 'kakao_pay' ), array_column( $data['methods'], 'id' ) );
-		$this->assertStringStartsWith( 'data:image/svg+xml;base64,', $data['methods'][0]['icon'] );
+		$this->assertStringStartsWith( 'data:image/svg+xml,%3Csvg', $data['methods'][0]['icon'] );
+		$svg = rawurldecode( substr( $data['methods'][0]['icon'], strlen( 'data:image/svg+xml,' ) ) );
+		$this->assertStringContainsString( "fill='#fee500'", $svg, 'a valid SVG once decoded' );
+		$this->assertStringEndsWith( '>kakao</text></svg>', $svg );
+		$this->assertDoesNotMatchRegularExpression( '/[<>#" ]/', $data['methods'][0]['icon'], 'nothing left to escape' );
 		$this->assertSame( 'https://t1.daumcdn.net/mapjsapi/bundle/postcode/prod/postcode.v2.js', $data['postcodeUrl'] );
 		$this->assertStringNotContainsString( 'sk_test_', $json );
 		$this->assertStringNotContainsString( 'whsec_', $json );
