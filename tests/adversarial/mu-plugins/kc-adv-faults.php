@@ -56,7 +56,8 @@ add_filter(
 			hold_until_answered( (float) $hold );
 		}
 		if ( null !== take_fault( 'kill_session_read' ) ) {
-			posix_kill( (int) getmypid(), SIGKILL );
+			// 9 is SIGKILL; the constant comes with pcntl, which PHP-FPM does not load.
+			posix_kill( (int) getmypid(), 9 );
 			sleep( 5 ); // The signal is asynchronous; nothing after it may run.
 		}
 		return $preempt;
