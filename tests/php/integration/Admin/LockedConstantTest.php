@@ -57,4 +57,39 @@ final class LockedConstantTest extends TestCase {
 		$this->assertSame( 'whsec_••••0042', $result['read']['settings']['webhook_secret'] );
 		$this->assertNotSame( 'whsec_new_value', $result['stored'] );
 	}
+
+	public function test_a_secret_from_a_constant_is_used_to_its_last_byte(): void {
+		$result = $this->run_in_separate_wordpress(
+			<<<'PHP'
+			define( 'KOREA_CHECKOUT_WEBHOOK_SECRET', 'whsec_constant with a space ' );
+			$body      = '{"event":"shop.updated"}';
+			$t         = time();
+			$sign      = static fn( string $secret ): string => 't=' . $t . ',v1=' . hash_hmac( 'sha256', $t . '.' . $body, $secret );
+			$post      = static function ( string $header ) use ( $body ): int {
+				$request = new WP_REST_Request( 'POST', '/korea-checkout/v1/webhook' );
+				$request->set_header( 'x-korea-checkout-signature', $header );
+				$request->set_body( $body );
+				return rest_do_request( $request )->get_status();
+			};
+			return array(
+				'secret'  => \KoreaCheckout\Settings\Settings::get( 'webhook_secret' ),
+				'exact'   => $post( $sign( 'whsec_constant with a space ' ) ),
+				'trimmed' => $post( $sign( 'whsec_constant with a space' ) ),
+			);
+			PHP
+		);
+		$this->assertSame( 'whsec_constant with a space ', $result['secret'], 'the constant, as written' );
+		$this->assertSame( 200, $result['exact'] );
+		$this->assertSame( 400, $result['trimmed'], 'the trimmed secret is another secret' );
+	}
+
+	public function test_a_secret_from_the_environment_is_used_to_its_last_byte(): void {
+		putenv( 'KOREA_CHECKOUT_WEBHOOK_SECRET=whsec_from the environment ' );
+		try {
+			$this->assertSame( 'whsec_from the environment ', \KoreaCheckout\Settings\Settings::get( 'webhook_secret' ) );
+			$this->assertTrue( \KoreaCheckout\Settings\Settings::is_locked( 'webhook_secret' ) );
+		} finally {
+			putenv( 'KOREA_CHECKOUT_WEBHOOK_SECRET' );
+		}
+	}
 }
