@@ -45,26 +45,13 @@ import {
 	NATIVE_PACKAGES,
 	PRODUCTION_PACKAGES,
 } from '../stack/packages.ts';
+import { lanePort, skipLayer } from './lib/runner.ts';
 
 const MU_SOURCE = join( REPO_ROOT, 'tests', 'adversarial', 'mu-plugins' );
 const CACHE_CASES = 'tests/adversarial/exactly-once.adv.test.ts';
 
 function say( message: string ): void {
 	console.log( `[adversarial] ${ message }` );
-}
-
-function skip( why: string ): never {
-	console.log( `skipped: ${ why }` );
-	process.exit( 0 );
-}
-
-/** A port from its own variable, else the lane's base port + 7, else the default. */
-function port( own: string, lane: string, fallback: number ): number {
-	const value = process.env[ own ] || process.env[ lane ];
-	if ( ! value ) {
-		return fallback;
-	}
-	return Number.parseInt( value, 10 ) + ( process.env[ own ] ? 0 : 7 );
 }
 
 function alive( pid: number ): boolean {
@@ -278,14 +265,14 @@ const noFixtures = missingFixtures(
 		: [ 'wordpress', 'woocommerce' ]
 );
 if ( noFixtures !== null ) {
-	skip( noFixtures );
+	skipLayer( noFixtures );
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const missing = missingPackages(
 	kind === 'production' ? PRODUCTION_PACKAGES : NATIVE_PACKAGES
 );
 if ( missing.length > 0 && ! isRoot ) {
-	skip(
+	skipLayer(
 		`Debian packages missing and not root to install them: ${ missing.join( ' ' ) }`
 	);
 }
@@ -297,8 +284,8 @@ const dir =
 		? `${ process.env.KC_STACK_DIR }-adv`
 		: '.stack/adversarial' );
 const ports = {
-	port: port( 'KC_ADV_PORT', 'KC_NATIVE_PORT', 8097 ),
-	sandboxPort: port( 'KC_ADV_SANDBOX_PORT', 'KC_SANDBOX_PORT', 4097 ),
+	port: lanePort( 'KC_ADV_PORT', 'KC_NATIVE_PORT', 7, 8097 ),
+	sandboxPort: lanePort( 'KC_ADV_SANDBOX_PORT', 'KC_SANDBOX_PORT', 7, 4097 ),
 };
 process.env.SANDBOX_RETRY_SCHEDULE ??= '1,2,4,8';
 process.env.SANDBOX_RATE_LIMIT ??= '100000';

@@ -29,23 +29,10 @@ import {
 	NATIVE_PACKAGES,
 	PRODUCTION_PACKAGES,
 } from '../stack/packages.ts';
+import { lanePort, skipLayer } from './lib/runner.ts';
 
 function say( message: string ): void {
 	console.log( `[e2e] ${ message }` );
-}
-
-function skip( why: string ): never {
-	console.log( `skipped: ${ why }` );
-	process.exit( 0 );
-}
-
-/** A port from its own variable, else the lane's base port + 3, else the default. */
-function port( own: string, lane: string, fallback: number ): number {
-	const value = process.env[ own ] || process.env[ lane ];
-	if ( ! value ) {
-		return fallback;
-	}
-	return Number.parseInt( value, 10 ) + ( process.env[ own ] ? 0 : 3 );
 }
 
 function playwright(
@@ -75,7 +62,7 @@ const specs = readdirSync( join( REPO_ROOT, 'tests', 'e2e' ) ).filter(
 	( name ) => name.endsWith( '.spec.ts' )
 );
 if ( specs.length === 0 ) {
-	skip( 'no end-to-end specs in tests/e2e' );
+	skipLayer( 'no end-to-end specs in tests/e2e' );
 }
 const noFixtures = missingFixtures(
 	objectCache === 'redis'
@@ -83,19 +70,19 @@ const noFixtures = missingFixtures(
 		: [ 'wordpress', 'woocommerce' ]
 );
 if ( noFixtures !== null ) {
-	skip( noFixtures );
+	skipLayer( noFixtures );
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const missing = missingPackages(
 	kind === 'production' ? PRODUCTION_PACKAGES : NATIVE_PACKAGES
 );
 if ( missing.length > 0 && ! isRoot ) {
-	skip(
+	skipLayer(
 		`Debian packages missing and not root to install them: ${ missing.join( ' ' ) }`
 	);
 }
 if ( ! existsSync( CHROMIUM_PATH ) && ! isRoot ) {
-	skip( `no Chromium at ${ CHROMIUM_PATH }` );
+	skipLayer( `no Chromium at ${ CHROMIUM_PATH }` );
 }
 
 ensureBuild( say );
@@ -114,8 +101,13 @@ try {
 		kind,
 		objectCache,
 		dir,
-		port: port( 'KC_E2E_PORT', 'KC_NATIVE_PORT', 8090 ),
-		sandboxPort: port( 'KC_E2E_SANDBOX_PORT', 'KC_SANDBOX_PORT', 4090 ),
+		port: lanePort( 'KC_E2E_PORT', 'KC_NATIVE_PORT', 3, 8090 ),
+		sandboxPort: lanePort(
+			'KC_E2E_SANDBOX_PORT',
+			'KC_SANDBOX_PORT',
+			3,
+			4090
+		),
 		freshDatabase: true,
 	} );
 	if ( stack.sandboxUrl !== null ) {

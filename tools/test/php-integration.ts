@@ -14,30 +14,21 @@ import { missingFixtures } from '../lib/fixtures.ts';
 import { upStack } from '../stack/index.ts';
 import { elapsedSeconds, say } from '../stack/log.ts';
 import { missingPackages } from '../stack/packages.ts';
+import { lanePort, skipLayer } from './lib/runner.ts';
 import { junitArgs, phpunitBinary } from './phpunit-bin.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-function plusFive( name: string, fallback: number ): number {
-	const raw = process.env[ name ];
-	return raw ? Number.parseInt( raw, 10 ) + 5 : fallback;
-}
-
-function skip( why: string ): never {
-	console.log( `skipped: ${ why }` );
-	process.exit( 0 );
-}
-
 const phpunit = phpunitBinary();
 if ( phpunit === null ) {
-	skip( 'no PHPUnit (run composer install)' );
+	skipLayer( 'no PHPUnit (run composer install)' );
 }
 if ( ! existsSync( join( REPO_ROOT, 'vendor', 'autoload.php' ) ) ) {
-	skip( 'vendor/autoload.php is missing (run composer install)' );
+	skipLayer( 'vendor/autoload.php is missing (run composer install)' );
 }
 const noSources = missingFixtures();
 if ( noSources !== null ) {
-	skip( noSources );
+	skipLayer( noSources );
 }
 const canInstall =
 	typeof process.getuid === 'function' && process.getuid() === 0;
@@ -47,7 +38,7 @@ const missing = missingPackages( [
 	'php8.2-mysql',
 ] );
 if ( missing.length > 0 && ! canInstall ) {
-	skip(
+	skipLayer(
 		`Debian packages missing and not root to install them: ${ missing.join( ' ' ) }`
 	);
 }
@@ -59,12 +50,8 @@ const dir =
 		: '.stack/php-integration' );
 const stack = await upStack( {
 	dir,
-	port: process.env.KC_IT_PORT
-		? Number.parseInt( process.env.KC_IT_PORT, 10 )
-		: plusFive( 'KC_NATIVE_PORT', 8098 ),
-	sandboxPort: process.env.KC_IT_SANDBOX_PORT
-		? Number.parseInt( process.env.KC_IT_SANDBOX_PORT, 10 )
-		: plusFive( 'KC_SANDBOX_PORT', 4098 ),
+	port: lanePort( 'KC_IT_PORT', 'KC_NATIVE_PORT', 5, 8098 ),
+	sandboxPort: lanePort( 'KC_IT_SANDBOX_PORT', 'KC_SANDBOX_PORT', 5, 4098 ),
 	dbName: 'wordpress_test',
 	// Installed here, before php -S serves it: WooCommerce's background requests must not race the installer.
 	freshDatabase: true,

@@ -22,6 +22,3 @@ export interface Layer {
 	/** Vitest scripts take the JUnit reporter as arguments. */
 	vitest?: boolean;
 }
-
-/** The repository root under its old name, for tools/i18n (its owner can import REPO_ROOT from tools/lib/root.ts). */
-export { REPO_ROOT as repositoryRoot } from '../../lib/root.ts';

@@ -1,0 +1,31 @@
+/**
+ * What the layer runners that start a stack of their own (php-integration, e2e, adversarial) share.
+ */
+
+/** Says the layer is skipped, in the line run-all.ts reads, and ends the runner. */
+export function skipLayer( why: string ): never {
+	console.log( `skipped: ${ why }` );
+	process.exit( 0 );
+}
+
+/**
+ * A port from the layer's own variable, else the lane's base port plus the layer's offset (so that several
+ * developers' lanes never meet), else the layer's default.
+ *
+ * @param own      The layer's variable, e.g. KC_E2E_PORT.
+ * @param lane     The lane's base variable, e.g. KC_NATIVE_PORT.
+ * @param offset   What the layer adds to the lane's port.
+ * @param fallback The default port.
+ */
+export function lanePort(
+	own: string,
+	lane: string,
+	offset: number,
+	fallback: number
+): number {
+	if ( process.env[ own ] ) {
+		return Number.parseInt( process.env[ own ], 10 );
+	}
+	const base = process.env[ lane ];
+	return base ? Number.parseInt( base, 10 ) + offset : fallback;
+}
