@@ -9,6 +9,7 @@ namespace KoreaCheckout\Orders;
 
 use KoreaCheckout\Api\ApiException;
 use KoreaCheckout\Api\Client;
+use KoreaCheckout\Jobs;
 use KoreaCheckout\Logging\Logger;
 use KoreaCheckout\Plugin;
 use KoreaCheckout\Settings\ShopMethods;
@@ -16,9 +17,9 @@ use KoreaCheckout\Settings\ShopMethods;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A recurring Action Scheduler action, `korea_checkout_reconcile` in group `korea-checkout`, every five minutes,
- * scheduled when the plugin's database is installed or upgraded (never on page loads). Each run refreshes, one
- * page at a time so every order gets its turn:
+ * A recurring job (KoreaCheckout\Jobs), `korea_checkout_reconcile`, every five minutes, scheduled when the plugin's
+ * database is installed or upgraded (never on page loads). Each run refreshes, one page at a time so every order
+ * gets its turn:
  * - orders still waiting (pending and on-hold, created in the last ten days; sessions live at most seven): a
  *   session that expired cancels its order, which releases its stock;
  * - paid orders in the REFUND_WATCH days after payment, so that a refund made in the service's dashboard whose
@@ -32,7 +33,6 @@ defined( 'ABSPATH' ) || exit;
 final class Reconciler {
 
 	public const HOOK     = 'korea_checkout_reconcile';
-	public const GROUP    = 'korea-checkout';
 	public const INTERVAL = 300;
 	public const BATCH    = 20;
 	public const MAX_AGE  = 10 * DAY_IN_SECONDS;
@@ -86,16 +86,14 @@ final class Reconciler {
 	 * Schedules the recurring action unless it is scheduled (from Schema, once Action Scheduler is loaded).
 	 */
 	public static function schedule(): void {
-		if ( ! as_has_scheduled_action( self::HOOK, array(), self::GROUP ) ) {
-			as_schedule_recurring_action( time() + self::INTERVAL, self::INTERVAL, self::HOOK, array(), self::GROUP, true );
-		}
+		Jobs::schedule( self::HOOK, self::INTERVAL );
 	}
 
 	/**
 	 * Removes the recurring action (deactivation).
 	 */
 	public static function unschedule(): void {
-		as_unschedule_all_actions( self::HOOK, array(), self::GROUP );
+		Jobs::unschedule( self::HOOK );
 	}
 
 	/**

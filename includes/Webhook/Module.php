@@ -7,20 +7,20 @@
 
 namespace KoreaCheckout\Webhook;
 
+use KoreaCheckout\Jobs;
 use KoreaCheckout\Logging\Logger;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Registers the route, and a recurring Action Scheduler action, `korea_checkout_webhook_upkeep` (group
- * `korea-checkout`, every five minutes), that settles the events a delivery left unfinished (its worker died, the
- * API or the order was busy, its time ran out) and prunes events older than EventStore::RETENTION in batches.
- * The action is scheduled when the plugin's database is installed or upgraded (Schema), never on page loads.
+ * Registers the route, and a recurring job (KoreaCheckout\Jobs), `korea_checkout_webhook_upkeep`, every five
+ * minutes, that settles the events a delivery left unfinished (its worker died, the API or the order was busy,
+ * its time ran out) and prunes events older than EventStore::RETENTION in batches. The job is scheduled when the
+ * plugin's database is installed or upgraded (Schema), never on page loads.
  */
 final class Module {
 
 	public const UPKEEP   = 'korea_checkout_webhook_upkeep';
-	public const GROUP    = 'korea-checkout';
 	public const INTERVAL = 300;
 
 	/**
@@ -53,16 +53,14 @@ final class Module {
 	 * Schedules the upkeep unless it is scheduled (from Schema, once Action Scheduler is loaded).
 	 */
 	public static function schedule(): void {
-		if ( ! as_has_scheduled_action( self::UPKEEP, array(), self::GROUP ) ) {
-			as_schedule_recurring_action( time() + self::INTERVAL, self::INTERVAL, self::UPKEEP, array(), self::GROUP, true );
-		}
+		Jobs::schedule( self::UPKEEP, self::INTERVAL );
 	}
 
 	/**
 	 * Removes the upkeep (deactivation).
 	 */
 	public static function unschedule(): void {
-		as_unschedule_all_actions( self::UPKEEP, array(), self::GROUP );
+		Jobs::unschedule( self::UPKEEP );
 	}
 
 	/**
@@ -93,7 +91,7 @@ final class Module {
 			}
 		}
 		if ( self::PRUNE_BATCH === EventStore::prune( self::PRUNE_BATCH ) ) {
-			as_enqueue_async_action( self::UPKEEP, array(), self::GROUP, true );
+			Jobs::run_again( self::UPKEEP );
 		}
 		if ( array() !== $results ) {
 			Logger::info( 'Webhook upkeep settled unfinished events.', array( 'results' => $results ) );

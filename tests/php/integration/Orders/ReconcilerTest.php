@@ -7,6 +7,7 @@
 
 namespace KoreaCheckout\Tests\Integration\Orders;
 
+use KoreaCheckout\Jobs;
 use KoreaCheckout\Orders\Reconciler;
 use KoreaCheckout\Tests\Integration\TestCase;
 
@@ -132,10 +133,10 @@ final class ReconcilerTest extends TestCase {
 
 	public function test_the_job_is_scheduled_once_and_removed_on_unschedule(): void {
 		Reconciler::unschedule();
-		$this->assertFalse( as_has_scheduled_action( Reconciler::HOOK, array(), Reconciler::GROUP ) );
+		$this->assertFalse( as_has_scheduled_action( Reconciler::HOOK, array(), Jobs::GROUP ) );
 		Reconciler::schedule();
 		Reconciler::schedule();
-		$this->assertTrue( as_has_scheduled_action( Reconciler::HOOK, array(), Reconciler::GROUP ) );
+		$this->assertTrue( as_has_scheduled_action( Reconciler::HOOK, array(), Jobs::GROUP ) );
 		$pending = as_get_scheduled_actions(
 			array(
 				'hook'   => Reconciler::HOOK,
@@ -145,6 +146,6 @@ final class ReconcilerTest extends TestCase {
 		);
 		$this->assertCount( 1, $pending );
 		Reconciler::unschedule();
-		$this->assertFalse( as_has_scheduled_action( Reconciler::HOOK, array(), Reconciler::GROUP ) );
+		$this->assertFalse( as_has_scheduled_action( Reconciler::HOOK, array(), Jobs::GROUP ) );
 	}
 }
