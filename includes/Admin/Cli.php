@@ -145,7 +145,7 @@ final class Cli {
 			WP_CLI::error( __( 'The order is being updated right now; try again in a moment.', 'korea-checkout' ) );
 			return;
 		}
-		if ( Refresh::NOT_OURS === $outcome['action'] || Refresh::GONE === $outcome['action'] ) {
+		if ( Refresh::not_applied( $outcome ) ) {
 			/* translators: %s: checkout session id */
 			WP_CLI::error( sprintf( __( 'Korea Checkout does not show session %s as a session of this order; nothing was changed.', 'korea-checkout' ), $session_id ) );
 			return;

@@ -152,7 +152,7 @@ class ReturnHandler {
 			);
 			return null;
 		}
-		if ( in_array( $outcome['action'], array( Refresh::NOT_OURS, Refresh::GONE ), true ) ) {
+		if ( Refresh::not_applied( $outcome ) ) {
 			return $candidate !== $current && '' !== $current ? $this->refreshed_session( $order, '' ) : null;
 		}
 		return $outcome['session'];

@@ -158,7 +158,7 @@ final class OrderPanel {
 
 		try {
 			$outcome = ( new Refresh( $this->client ) )->refresh( $order, OrderMeta::refundable_session( $order ), 'admin' );
-			$result  = in_array( $outcome['action'], array( Refresh::NOT_OURS, Refresh::GONE ), true ) ? 'error:' . $outcome['action'] : 'ok:' . $outcome['action'];
+			$result  = Refresh::not_applied( $outcome ) ? 'error:' . $outcome['action'] : 'ok:' . $outcome['action'];
 		} catch ( ApiException $e ) {
 			$result = 'error:' . $e->get_error_code();
 		} catch ( LockTimeout $e ) {

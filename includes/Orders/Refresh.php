@@ -101,6 +101,16 @@ final class Refresh {
 	}
 
 	/**
+	 * Whether an outcome of refresh() left the order as it was because the session is not the order's to act on
+	 * (NOT_OURS) or the API does not know it (GONE).
+	 *
+	 * @param array{action: string, session: array<string, mixed>} $outcome What refresh() returned.
+	 */
+	public static function not_applied( array $outcome ): bool {
+		return self::NOT_OURS === $outcome['action'] || self::GONE === $outcome['action'];
+	}
+
+	/**
 	 * The API read's timeout under a deadline, or null for the client's own.
 	 *
 	 * @param float|null $deadline Unix time.

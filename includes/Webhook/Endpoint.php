@@ -209,7 +209,7 @@ final class Endpoint {
 			);
 			return $this->give_up( $key, $attempt, $order, 'processing_failed', 500, __( 'The webhook could not be processed; deliver again later.', 'korea-checkout' ) );
 		}
-		$result = in_array( $outcome['action'], array( Refresh::NOT_OURS, Refresh::GONE ), true ) ? 'ignored' : 'processed';
+		$result = Refresh::not_applied( $outcome ) ? 'ignored' : 'processed';
 		EventStore::finish( $key, $attempt, EventStore::DONE, $result . ':' . $outcome['action'] );
 		return Answer::ok( $key, $result, $outcome['action'] );
 	}
