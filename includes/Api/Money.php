@@ -133,4 +133,23 @@ final class Money {
 		$digits = str_pad( (string) abs( $minor ), $decimals + 1, '0', STR_PAD_LEFT );
 		return $sign . substr( $digits, 0, -$decimals ) . '.' . substr( $digits, -$decimals );
 	}
+
+	/**
+	 * An amount as a person reads it in notes and on the order screen ("₩5,000"), as plain text and with the
+	 * currency's own decimals whatever the store's price settings (KRW has none).
+	 *
+	 * @param int    $minor    Amount in minor units.
+	 * @param string $currency ISO 4217 code.
+	 */
+	public static function as_text( int $minor, string $currency ): string {
+		return wp_strip_all_tags(
+			wc_price(
+				(float) self::to_decimal_string( $minor, $currency ),
+				array(
+					'currency' => $currency,
+					'decimals' => self::decimals( $currency ),
+				)
+			)
+		);
+	}
 }

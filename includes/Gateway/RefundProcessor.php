@@ -206,7 +206,7 @@ class RefundProcessor {
 			sprintf(
 				/* translators: %s: refund amount */
 				__( 'A refund of %s was sent to Korea Checkout, but its answer did not arrive. It may have gone through: it awaits confirmation and will be recorded on this order when Korea Checkout confirms it.', 'korea-checkout' ),
-				wp_strip_all_tags( wc_price( (float) Money::to_decimal_string( $amount, $order->get_currency() ), array( 'currency' => $order->get_currency() ) ) )
+				Money::as_text( $amount, $order->get_currency() )
 			)
 		);
 		$order->save();
@@ -280,7 +280,7 @@ class RefundProcessor {
 			sprintf(
 				/* translators: 1: refunded amount, 2: refund id of the payment service */
 				__( 'Refunded %1$s through Korea Checkout (refund %2$s).', 'korea-checkout' ),
-				wp_strip_all_tags( wc_price( (float) Money::to_decimal_string( $amount, $currency ), array( 'currency' => $currency ) ) ),
+				Money::as_text( $amount, $currency ),
 				$refund_id
 			)
 		);

@@ -133,7 +133,7 @@ final class OrderPanel {
 			$rows[ __( 'All sessions', 'korea-checkout' ) ] = implode( ', ', $sessions );
 		}
 		$pending = array_map(
-			static fn( array $entry ): string => wp_strip_all_tags( wc_price( (float) Money::to_decimal_string( $entry['amount'], $order->get_currency() ), array( 'currency' => $order->get_currency() ) ) ),
+			static fn( array $entry ): string => Money::as_text( $entry['amount'], $order->get_currency() ),
 			OrderMeta::pending_refunds( $order )
 		);
 		if ( array() !== $pending ) {

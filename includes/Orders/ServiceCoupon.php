@@ -83,7 +83,7 @@ final class ServiceCoupon {
 				/* translators: 1: coupon code, 2: the discount with its currency */
 				__( 'The shopper used the Korea Checkout coupon %1$s on the payment page: %2$s off. The order total now matches what was paid.', 'korea-checkout' ),
 				$code,
-				wp_strip_all_tags( wc_price( (float) Money::to_decimal_string( $discount, $currency ), array( 'currency' => $currency ) ) )
+				Money::as_text( $discount, $currency )
 			)
 		);
 	}
