@@ -69,10 +69,11 @@ class SessionStarter {
 		return (string) OrderLock::run(
 			$order_id,
 			function () use ( $order, $order_id ): string {
-				$fresh   = OrderLock::fresh_order( $order_id ) ?? $order;
-				$payload = SessionPayload::build( OrderFacts::of( $fresh ) );
-				$hash    = SessionPayload::hash( $payload );
-				return $this->settled_url( $fresh, $hash ) ?? $this->create( $fresh, $payload, $hash );
+				$fresh    = OrderLock::fresh_order( $order_id ) ?? $order;
+				$payload  = SessionPayload::build( OrderFacts::of( $fresh ) );
+				$hash     = SessionPayload::hash( $payload );
+				$sessions = SessionOwner::sessions_of( $order_id );
+				return $this->settled_url( $fresh, $sessions, $hash ) ?? $this->create( $fresh, $payload, $hash, count( $sessions ) );
 			}
 		);
 	}
@@ -80,12 +81,13 @@ class SessionStarter {
 	/**
 	 * Reads back the order's sessions; returns where to send the shopper when one of them settles the matter.
 	 *
-	 * @param \WC_Order $order The order, under its lock.
-	 * @param string    $hash  Hash of what the shopper would be asked to pay for now.
+	 * @param \WC_Order                                                           $order    The order, under its lock.
+	 * @param list<array{session_id: string, status: string, created_at: string}> $sessions Its sessions, newest first.
+	 * @param string                                                              $hash     Hash of the contents now.
 	 * @throws ApiException When a session cannot be read: better no checkout than a second charge.
 	 */
-	private function settled_url( \WC_Order $order, string $hash ): ?string {
-		foreach ( SessionOwner::sessions_of( $order->get_id() ) as $row ) {
+	private function settled_url( \WC_Order $order, array $sessions, string $hash ): ?string {
+		foreach ( $sessions as $row ) {
 			if ( in_array( $row['status'], SessionOwner::CLOSED, true ) ) {
 				continue;
 			}
@@ -127,9 +129,7 @@ class SessionStarter {
 	 * @param array<string, mixed> $session The session as the API shows it.
 	 */
 	private static function payable( array $session ): bool {
-		$status  = (string) ( $session['status'] ?? '' );
-		$expires = strtotime( (string) ( $session['expiresAt'] ?? '' ) );
-		return in_array( $status, array( 'pending', 'failed' ), true ) && false !== $expires && $expires > time();
+		return in_array( (string) ( $session['status'] ?? '' ), array( 'pending', 'failed' ), true ) && self::lasts( $session['expiresAt'] ?? '', 0 );
 	}
 
 	/**
@@ -140,11 +140,21 @@ class SessionStarter {
 	 * @param string               $hash    Hash of the contents now.
 	 */
 	private function reusable( \WC_Order $order, array $session, string $hash ): bool {
-		$expires = strtotime( (string) ( $session['expiresAt'] ?? '' ) );
 		return (string) ( $session['sessionId'] ?? '' ) === OrderMeta::session_id( $order )
 			&& OrderMeta::text( $order, OrderMeta::PAYLOAD_HASH ) === $hash
 			&& '' !== OrderMeta::text( $order, OrderMeta::CHECKOUT_URL )
-			&& false !== $expires && $expires > time() + self::REUSE_MARGIN;
+			&& self::lasts( $session['expiresAt'] ?? '', self::REUSE_MARGIN );
+	}
+
+	/**
+	 * Whether an ISO 8601 expiry is more than a margin away.
+	 *
+	 * @param mixed $expires_at The expiry as the API or the order kept it.
+	 * @param int   $margin     Seconds that must be left.
+	 */
+	private static function lasts( $expires_at, int $margin ): bool {
+		$expires = is_string( $expires_at ) ? strtotime( $expires_at ) : false;
+		return false !== $expires && $expires > time() + $margin;
 	}
 
 	/**
@@ -195,14 +205,13 @@ class SessionStarter {
 	 *
 	 * @param \WC_Order            $order   The order, under its lock.
 	 * @param array<string, mixed> $payload The create-session body.
-	 * @param string               $hash    Its hash without the expiry.
+	 * @param string               $hash       Its hash without the expiry.
+	 * @param int                  $generation How many sessions the order had before this one.
 	 * @throws ApiException When the API cannot create the session.
 	 */
-	private function create( \WC_Order $order, array $payload, string $hash ): string {
-		$generation = count( SessionOwner::sessions_of( $order->get_id() ) );
-		$intent     = OrderMeta::items( $order, OrderMeta::SESSION_INTENT );
-		$kept       = strtotime( (string) ( $intent['expiresAt'] ?? '' ) );
-		if ( ( $intent['hash'] ?? '' ) === $hash && ( $intent['generation'] ?? -1 ) === $generation && false !== $kept && $kept > time() + self::REUSE_MARGIN ) {
+	private function create( \WC_Order $order, array $payload, string $hash, int $generation ): string {
+		$intent = OrderMeta::items( $order, OrderMeta::SESSION_INTENT );
+		if ( ( $intent['hash'] ?? '' ) === $hash && ( $intent['generation'] ?? -1 ) === $generation && self::lasts( $intent['expiresAt'] ?? '', self::REUSE_MARGIN ) ) {
 			// The same request as the one whose answer was lost: same body, same key, same session.
 			$payload['expiresAt'] = (string) $intent['expiresAt'];
 			$key                  = (string) $intent['key'];
