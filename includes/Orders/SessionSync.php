@@ -123,8 +123,9 @@ final class SessionSync {
 				self::hold( $order, $session, $map, $previous !== $status );
 				break;
 			case Transition::FAIL:
-				$order->update_meta_data( OrderMeta::FAILURE, self::failure( $session ) );
-				self::move( $order, $map['failed'], self::failure_note( $session ), $previous !== $status );
+				$failure = self::failure( $session );
+				$order->update_meta_data( OrderMeta::FAILURE, $failure );
+				self::move( $order, $map['failed'], self::failure_note( $failure ), $previous !== $status );
 				break;
 			case Transition::RETRY:
 				self::move( $order, $map['cancelled'], __( 'The shopper cancelled the Korea Checkout payment; the order can be paid again.', 'korea-checkout' ), $previous !== $status );
@@ -341,10 +342,9 @@ final class SessionSync {
 	/**
 	 * The note of a failed payment, with the service's code and message when it gave them.
 	 *
-	 * @param array<string, mixed> $session Session.
+	 * @param array{code: string, message: string} $failure What failure() made of the session.
 	 */
-	private static function failure_note( array $session ): string {
-		$failure = self::failure( $session );
+	private static function failure_note( array $failure ): string {
 		if ( '' === $failure['code'] ) {
 			return __( 'The Korea Checkout payment failed; the order can be paid again.', 'korea-checkout' );
 		}
