@@ -7,6 +7,8 @@
 
 namespace KoreaCheckout\Checkout;
 
+use KoreaCheckout\Orders\OrderMeta;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -75,7 +77,7 @@ final class ShopperEmails {
 		if ( ! array_key_exists( $id, $this->open ) || $this->open[ $id ] ) {
 			return $enabled;
 		}
-		$language = ShopperLanguage::kept( $order );
+		$language = OrderMeta::locale( $order );
 		if ( '' !== $language ) {
 			$this->open[ $id ] = switch_to_locale( ShopperLanguage::wp_locale( $language ) );
 		}

@@ -28,11 +28,6 @@ defined( 'ABSPATH' ) || exit;
 final class ShopperLanguage {
 
 	/**
-	 * The languages of the hosted page.
-	 */
-	public const LANGUAGES = array( 'ko', 'en', 'ja', 'zh' );
-
-	/**
 	 * The field (classic) and payment-data key (block) that carry the page's language.
 	 */
 	public const PAGE_FIELD = 'korea_checkout_page_language';
@@ -65,7 +60,7 @@ final class ShopperLanguage {
 	 */
 	public static function from_locale( string $locale ): string {
 		$language = strtolower( (string) preg_replace( '/[-_].*$/', '', trim( $locale ) ) );
-		return in_array( $language, self::LANGUAGES, true ) ? $language : '';
+		return in_array( $language, OrderMeta::LANGUAGES, true ) ? $language : '';
 	}
 
 	/**
@@ -127,20 +122,11 @@ final class ShopperLanguage {
 	 * @return string `ko`, `en`, `ja` or `zh`.
 	 */
 	public static function of_order( \WC_Order $order ): string {
-		$kept = self::kept( $order );
+		$kept = OrderMeta::locale( $order );
 		if ( '' !== $kept ) {
 			return $kept;
 		}
 		return self::decide( self::profile_locale( $order->get_customer_id() ), determine_locale(), self::accept_language() );
-	}
-
-	/**
-	 * The language kept on the order at checkout, or ''.
-	 *
-	 * @param \WC_Order $order The order.
-	 */
-	public static function kept( \WC_Order $order ): string {
-		return OrderMeta::locale( $order );
 	}
 
 	/**
@@ -162,7 +148,7 @@ final class ShopperLanguage {
 		}
 		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- WooCommerce verified the checkout nonce before this hook.
 		$page = isset( $_POST[ self::PAGE_FIELD ] ) && is_string( $_POST[ self::PAGE_FIELD ] ) ? sanitize_text_field( wp_unslash( $_POST[ self::PAGE_FIELD ] ) ) : '';
-		self::keep( $order, self::decide( self::profile_locale( get_current_user_id() ), $page, self::accept_language() ) );
+		OrderMeta::set_locale( $order, self::decide( self::profile_locale( get_current_user_id() ), $page, self::accept_language() ) );
 	}
 
 	/**
@@ -176,18 +162,8 @@ final class ShopperLanguage {
 		}
 		$data = is_array( $context->payment_data ) ? $context->payment_data : array();
 		$page = isset( $data[ self::PAGE_FIELD ] ) && is_string( $data[ self::PAGE_FIELD ] ) ? sanitize_text_field( $data[ self::PAGE_FIELD ] ) : '';
-		self::keep( $context->order, self::decide( self::profile_locale( get_current_user_id() ), $page, self::accept_language() ) );
+		OrderMeta::set_locale( $context->order, self::decide( self::profile_locale( get_current_user_id() ), $page, self::accept_language() ) );
 		$context->order->save();
-	}
-
-	/**
-	 * Writes the language on the order (saved by the caller).
-	 *
-	 * @param \WC_Order $order    The order.
-	 * @param string    $language `ko`, `en`, `ja` or `zh`.
-	 */
-	private static function keep( \WC_Order $order, string $language ): void {
-		OrderMeta::set_locale( $order, $language );
 	}
 
 	/**

@@ -18,6 +18,9 @@ defined( 'ABSPATH' ) || exit;
  */
 final class OrderMeta {
 
+	/** The hosted page's languages, the values LOCALE may hold. */
+	public const LANGUAGES = array( 'ko', 'en', 'ja', 'zh' );
+
 	/** The order's current session, `cs_…` (every session it ever had is in SessionOwner's table). */
 	public const SESSION_ID = '_korea_checkout_session_id';
 
@@ -148,7 +151,7 @@ final class OrderMeta {
 	 */
 	public static function locale( \WC_Order $order ): string {
 		$locale = self::text( $order, self::LOCALE );
-		return in_array( $locale, array( 'ko', 'en', 'ja', 'zh' ), true ) ? $locale : '';
+		return in_array( $locale, self::LANGUAGES, true ) ? $locale : '';
 	}
 
 	/**
@@ -158,7 +161,7 @@ final class OrderMeta {
 	 * @param string    $locale `ko`, `en`, `ja` or `zh`; anything else is ignored.
 	 */
 	public static function set_locale( \WC_Order $order, string $locale ): void {
-		if ( in_array( $locale, array( 'ko', 'en', 'ja', 'zh' ), true ) ) {
+		if ( in_array( $locale, self::LANGUAGES, true ) ) {
 			$order->update_meta_data( self::LOCALE, $locale );
 		}
 	}
