@@ -377,6 +377,29 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	}
 
 	/**
+	 * Arms one of the sandbox's faults (sandbox.md, POST /sandbox/faults).
+	 *
+	 * @param string               $target What the fault hits: `create-session`, `get-session`, `refund`, `webhook`, ….
+	 * @param string               $mode   `500`, `429`, `hang`, `bad-signature`, ….
+	 * @param int                  $count  How many requests it spoils.
+	 * @param array<string, mixed> $more   Further fields, such as `delayMs`.
+	 */
+	protected function sandbox_fault( string $target, string $mode, int $count = 1, array $more = array() ): void {
+		$this->sandbox_call(
+			'POST',
+			'/sandbox/faults',
+			array_merge(
+				array(
+					'target' => $target,
+					'mode'   => $mode,
+					'count'  => $count,
+				),
+				$more
+			)
+		);
+	}
+
+	/**
 	 * Asserts that a value is not a WP_Error, showing its message when it is.
 	 *
 	 * @param mixed  $actual  Value.

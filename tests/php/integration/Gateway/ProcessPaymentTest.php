@@ -117,15 +117,7 @@ final class ProcessPaymentTest extends GatewayTestCase {
 		$order = $this->create_order();
 		$first = $this->start_payment( $order );
 		// Paid on the hosted page while the webhook is lost: the store has not heard of it.
-		$this->sandbox_call(
-			'POST',
-			'/sandbox/faults',
-			array(
-				'target' => 'webhook',
-				'mode'   => 'bad-signature',
-				'count'  => 1,
-			)
-		);
+		$this->sandbox_fault( 'webhook', 'bad-signature' );
 		$this->sandbox_call( 'POST', "/sandbox/sessions/{$first}/pay", array( 'method' => 'card' ) );
 		$this->assertSame( 'pending', $this->reload( $order->get_id() )->get_status() );
 
@@ -141,16 +133,7 @@ final class ProcessPaymentTest extends GatewayTestCase {
 	public function test_a_lost_answer_of_create_session_gets_the_same_session_on_the_retry(): void {
 		$order = $this->create_order();
 		// The service makes the session but its answer comes after the client gave up (15 s).
-		$this->sandbox_call(
-			'POST',
-			'/sandbox/faults',
-			array(
-				'target'  => 'create-session',
-				'mode'    => 'hang',
-				'count'   => 1,
-				'delayMs' => 16000,
-			)
-		);
+		$this->sandbox_fault( 'create-session', 'hang', 1, array( 'delayMs' => 16000 ) );
 		try {
 			$this->gateway()->process_payment( $order->get_id() );
 			$this->fail( 'the lost answer must not send the shopper anywhere' );
@@ -250,31 +233,14 @@ final class ProcessPaymentTest extends GatewayTestCase {
 
 	public function test_one_short_429_is_waited_out(): void {
 		$order = $this->create_order();
-		$this->sandbox_call(
-			'POST',
-			'/sandbox/faults',
-			array(
-				'target'  => 'create-session',
-				'mode'    => '429',
-				'count'   => 1,
-				'delayMs' => 1000,
-			)
-		);
+		$this->sandbox_fault( 'create-session', '429', 1, array( 'delayMs' => 1000 ) );
 		$this->start_payment( $order );
 		$this->assertSame( 1, $this->sessions_of( $order->get_id() ) );
 	}
 
 	public function test_the_log_names_the_failure_without_secrets_or_personal_data(): void {
 		$order = $this->create_order();
-		$this->sandbox_call(
-			'POST',
-			'/sandbox/faults',
-			array(
-				'target' => 'create-session',
-				'mode'   => '500',
-				'count'  => 1,
-			)
-		);
+		$this->sandbox_fault( 'create-session', '500' );
 		$lines = array();
 		$log   = static function ( $message, $level, $context ) use ( &$lines ) {
 			$lines[] = $message . ' ' . wp_json_encode( $context );

@@ -72,15 +72,7 @@ final class RefundTest extends GatewayTestCase {
 
 	public function test_a_server_error_awaits_confirmation_and_the_same_refund_again_refunds_once(): void {
 		list( $order, $session_id ) = $this->paid_order();
-		$this->sandbox_call(
-			'POST',
-			'/sandbox/faults',
-			array(
-				'target' => 'refund',
-				'mode'   => '500',
-				'count'  => 1,
-			)
-		);
+		$this->sandbox_fault( 'refund', '500' );
 		$result = $this->refund_from_order_screen( $order, '5000' );
 		$this->assertInstanceOf( \WP_Error::class, $result );
 		$this->assertStringContainsString( 'awaits confirmation', $result->get_error_message() );
@@ -103,16 +95,7 @@ final class RefundTest extends GatewayTestCase {
 	public function test_an_answer_that_times_out_is_confirmed_from_the_session_and_recorded_once(): void {
 		list( $order, $session_id ) = $this->paid_order();
 		// The service refunds, but its answer comes after the client's 15 seconds.
-		$this->sandbox_call(
-			'POST',
-			'/sandbox/faults',
-			array(
-				'target'  => 'refund',
-				'mode'    => 'hang',
-				'count'   => 1,
-				'delayMs' => 16000,
-			)
-		);
+		$this->sandbox_fault( 'refund', 'hang', 1, array( 'delayMs' => 16000 ) );
 		$result = $this->refund_from_order_screen( $order, '5000' );
 		$this->assertNotWPError( $result, 'the session shows the refund: it is recorded, not refused' );
 		$session = $this->sandbox_call( 'GET', '/sandbox/sessions/' . $session_id );

@@ -316,15 +316,7 @@ final class EndpointTest extends TestCase {
 	public function test_when_the_api_cannot_be_reached_the_event_is_refused_with_503_and_can_be_delivered_again(): void {
 		list( $order, $session_id ) = $this->order_with_sandbox_session();
 		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
-		$this->sandbox_call(
-			'POST',
-			'/sandbox/faults',
-			array(
-				'target' => 'get-session',
-				'mode'   => '500',
-				'count'  => 5,
-			)
-		);
+		$this->sandbox_fault( 'get-session', '500', 5 );
 		$body = self::event( 'payment.completed', $session_id, $order );
 
 		try {
