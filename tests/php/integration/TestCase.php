@@ -8,6 +8,7 @@
 
 namespace KoreaCheckout\Tests\Integration;
 
+use Automattic\WooCommerce\StoreApi\Payments\PaymentContext;
 use WC_Order;
 use WC_Product_Simple;
 use WP_REST_Request;
@@ -377,6 +378,21 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	}
 
 	/**
+	 * A Store API payment context, as WooCommerce hands it to `woocommerce_rest_checkout_process_payment_with_context`.
+	 *
+	 * @param \WC_Order             $order  The order.
+	 * @param array<string, string> $data   Payment data.
+	 * @param string                $method Payment method id.
+	 */
+	protected function payment_context( \WC_Order $order, array $data, string $method = 'korea_checkout' ): PaymentContext {
+		$context = new PaymentContext();
+		$context->set_payment_method( $method );
+		$context->set_payment_data( $data );
+		$context->set_order( $order );
+		return $context;
+	}
+
+	/**
 	 * Arms one of the sandbox's faults (sandbox.md, POST /sandbox/faults).
 	 *
 	 * @param string               $target What the fault hits: `create-session`, `get-session`, `refund`, `webhook`, ….
@@ -420,6 +436,19 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	 * @return mixed
 	 */
 	protected function run_in_separate_wordpress( string $code, array $without = array(), int $user = 0 ) {
+		return $this->result_of_separate_wordpress( $this->start_separate_wordpress( $code, $without, $user ) );
+	}
+
+	/**
+	 * Starts PHP code in a separate PHP process of the same test WordPress without waiting for it, so that several
+	 * can run at once; result_of_separate_wordpress() waits for one and returns what its code returned.
+	 *
+	 * @param string   $code    Function body.
+	 * @param string[] $without Plugin basenames the process loads without.
+	 * @param int      $user    User id to act as.
+	 * @return array{0: resource, 1: array<int, resource>} The process and its pipes.
+	 */
+	protected function start_separate_wordpress( string $code, array $without = array(), int $user = 0 ): array {
 		$command = escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( dirname( __DIR__, 3 ) . '/tools/stack/php/eval.php' );
 		foreach ( $without as $plugin ) {
 			$command .= ' ' . escapeshellarg( '--without=' . $plugin );
@@ -442,8 +471,19 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		$this->assertIsResource( $process, 'could not start PHP' );
 		fwrite( $pipes[0], $code );
 		fclose( $pipes[0] );
-		$stdout = (string) stream_get_contents( $pipes[1] );
-		$stderr = (string) stream_get_contents( $pipes[2] );
+		return array( $process, $pipes );
+	}
+
+	/**
+	 * Waits for a process of start_separate_wordpress() and returns what its code returned.
+	 *
+	 * @param array{0: resource, 1: array<int, resource>} $started The process and its pipes.
+	 * @return mixed
+	 */
+	protected function result_of_separate_wordpress( array $started ) {
+		list( $process, $pipes ) = $started;
+		$stdout                  = (string) stream_get_contents( $pipes[1] );
+		$stderr                  = (string) stream_get_contents( $pipes[2] );
 		fclose( $pipes[1] );
 		fclose( $pipes[2] );
 		$status = proc_close( $process );

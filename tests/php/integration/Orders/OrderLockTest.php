@@ -167,34 +167,9 @@ final class OrderLockTest extends TestCase {
 
 		$processes = array();
 		for ( $i = 0; $i < 6; $i++ ) {
-			$command = escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( dirname( __DIR__, 4 ) . '/tools/stack/php/eval.php' );
-			$process = proc_open(
-				$command,
-				array(
-					0 => array( 'pipe', 'r' ),
-					1 => array( 'pipe', 'w' ),
-					2 => array(
-						'pipe',
-						'w',
-					),
-				),
-				$pipes
-			);
-			fwrite( $pipes[0], $code );
-			fclose( $pipes[0] );
-			$processes[] = array( $process, $pipes );
+			$processes[] = $this->start_separate_wordpress( $code );
 		}
-		$results = array();
-		foreach ( $processes as list( $process, $pipes ) ) {
-			$stdout = (string) stream_get_contents( $pipes[1] );
-			$stderr = (string) stream_get_contents( $pipes[2] );
-			proc_close( $process );
-			$marker = strrpos( $stdout, '__KC_EVAL__' );
-			$this->assertNotFalse( $marker, $stdout . $stderr );
-			$result = json_decode( substr( $stdout, $marker + 11 ), true );
-			$this->assertTrue( $result['ok'], (string) ( $result['error'] ?? '' ) );
-			$results[] = $result['value'];
-		}
+		$results = array_map( array( $this, 'result_of_separate_wordpress' ), $processes );
 
 		array_map( 'unlink', glob( $barrier . '/*' ) );
 		rmdir( $barrier );
