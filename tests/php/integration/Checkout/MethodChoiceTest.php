@@ -19,21 +19,6 @@ use KoreaCheckout\Tests\Integration\TestCase;
  */
 final class MethodChoiceTest extends TestCase {
 
-	/**
-	 * A Store API payment context for an order and payment data.
-	 *
-	 * @param \WC_Order             $order  The order.
-	 * @param array<string, string> $data   Payment data.
-	 * @param string                $method Payment method id.
-	 */
-	private function context( \WC_Order $order, array $data, string $method = 'korea_checkout' ): PaymentContext {
-		$context = new PaymentContext();
-		$context->set_payment_method( $method );
-		$context->set_payment_data( $data );
-		$context->set_order( $order );
-		return $context;
-	}
-
 	public function test_block_choice_is_stored_before_the_gateway_runs(): void {
 		$this->set_plugin_settings( array( 'enabled_methods' => array( 'kakao_pay', 'card' ) ) );
 		$order       = $this->create_order();
@@ -49,7 +34,7 @@ final class MethodChoiceTest extends TestCase {
 		);
 		$result = new PaymentResult();
 		try {
-			do_action_ref_array( 'woocommerce_rest_checkout_process_payment_with_context', array( $this->context( $order, array( 'korea_checkout_method' => 'kakao_pay' ) ), &$result ) );
+			do_action_ref_array( 'woocommerce_rest_checkout_process_payment_with_context', array( $this->payment_context( $order, array( 'korea_checkout_method' => 'kakao_pay' ) ), &$result ) );
 		} catch ( \Exception $e ) {
 			$this->assertSame( 'stop before the real gateway', $e->getMessage() );
 		}
@@ -60,16 +45,16 @@ final class MethodChoiceTest extends TestCase {
 		$this->set_plugin_settings( array( 'enabled_methods' => array( 'card' ) ) );
 		$order = $this->create_order();
 		$this->expectExceptionMessage( 'The chosen payment method is not available in this store. Please choose another one.' );
-		( new MethodChoice() )->save_block( $this->context( $order, array( 'korea_checkout_method' => 'naver_pay' ) ) );
+		( new MethodChoice() )->save_block( $this->payment_context( $order, array( 'korea_checkout_method' => 'naver_pay' ) ) );
 	}
 
 	public function test_no_choice_lets_the_hosted_page_offer_every_method_and_other_gateways_are_ignored(): void {
 		$order = $this->create_order();
-		( new MethodChoice() )->save_block( $this->context( $order, array() ) );
+		( new MethodChoice() )->save_block( $this->payment_context( $order, array() ) );
 		$this->assertSame( '', wc_get_order( $order->get_id() )->get_meta( '_korea_checkout_method' ) );
 
 		$cod = $this->create_order( array( 'payment_method' => 'cod' ) );
-		( new MethodChoice() )->save_block( $this->context( $cod, array( 'korea_checkout_method' => 'bitcoin' ), 'cod' ) );
+		( new MethodChoice() )->save_block( $this->payment_context( $cod, array( 'korea_checkout_method' => 'bitcoin' ), 'cod' ) );
 		$this->assertSame( '', wc_get_order( $cod->get_id() )->get_meta( '_korea_checkout_method' ) );
 	}
 

@@ -7,7 +7,6 @@
 
 namespace KoreaCheckout\Tests\Integration\Checkout;
 
-use Automattic\WooCommerce\StoreApi\Payments\PaymentContext;
 use KoreaCheckout\Checkout\ShopperLanguage;
 use KoreaCheckout\Tests\Integration\TestCase;
 
@@ -16,21 +15,6 @@ use KoreaCheckout\Tests\Integration\TestCase;
  * @covers \KoreaCheckout\Checkout\ShopperEmails
  */
 final class ShopperLanguageTest extends TestCase {
-
-	/**
-	 * A Store API payment context.
-	 *
-	 * @param \WC_Order             $order  The order.
-	 * @param array<string, string> $data   Payment data.
-	 * @param string                $method Payment method id.
-	 */
-	private function context( \WC_Order $order, array $data, string $method = 'korea_checkout' ): PaymentContext {
-		$context = new PaymentContext();
-		$context->set_payment_method( $method );
-		$context->set_payment_data( $data );
-		$context->set_order( $order );
-		return $context;
-	}
 
 	/**
 	 * A shopper account with a profile language.
@@ -53,7 +37,7 @@ final class ShopperLanguageTest extends TestCase {
 
 	public function test_the_block_checkout_keeps_the_page_language_it_sent(): void {
 		$order = $this->create_order();
-		( new ShopperLanguage() )->save_block( $this->context( $order, array( 'korea_checkout_page_language' => 'zh-CN' ) ) );
+		( new ShopperLanguage() )->save_block( $this->payment_context( $order, array( 'korea_checkout_page_language' => 'zh-CN' ) ) );
 		$this->assertSame( 'zh', wc_get_order( $order->get_id() )->get_meta( '_korea_checkout_locale' ) );
 		$this->assertSame( 'zh', ShopperLanguage::of_order( wc_get_order( $order->get_id() ) ) );
 	}
@@ -62,21 +46,21 @@ final class ShopperLanguageTest extends TestCase {
 		wp_set_current_user( $this->shopper( 'ja' ) );
 		$_SERVER['HTTP_ACCEPT_LANGUAGE'] = 'zh-CN,zh;q=0.9';
 		$order                           = $this->create_order();
-		( new ShopperLanguage() )->save_block( $this->context( $order, array( 'korea_checkout_page_language' => 'ko-KR' ) ) );
+		( new ShopperLanguage() )->save_block( $this->payment_context( $order, array( 'korea_checkout_page_language' => 'ko-KR' ) ) );
 		$this->assertSame( 'ja', ShopperLanguage::of_order( wc_get_order( $order->get_id() ) ) );
 	}
 
 	public function test_a_profile_in_another_language_falls_through_to_the_page(): void {
 		wp_set_current_user( $this->shopper( 'de_DE' ) );
 		$order = $this->create_order();
-		( new ShopperLanguage() )->save_block( $this->context( $order, array( 'korea_checkout_page_language' => 'ko-KR' ) ) );
+		( new ShopperLanguage() )->save_block( $this->payment_context( $order, array( 'korea_checkout_page_language' => 'ko-KR' ) ) );
 		$this->assertSame( 'ko', ShopperLanguage::of_order( wc_get_order( $order->get_id() ) ) );
 	}
 
 	public function test_without_a_page_language_the_browser_decides(): void {
 		$_SERVER['HTTP_ACCEPT_LANGUAGE'] = 'fr-FR,fr;q=0.9,ja;q=0.8,en;q=0.7';
 		$order                           = $this->create_order();
-		( new ShopperLanguage() )->save_block( $this->context( $order, array() ) );
+		( new ShopperLanguage() )->save_block( $this->payment_context( $order, array() ) );
 		$this->assertSame( 'ja', ShopperLanguage::of_order( wc_get_order( $order->get_id() ) ) );
 	}
 
@@ -98,7 +82,7 @@ final class ShopperLanguageTest extends TestCase {
 		$_POST['korea_checkout_page_language'] = 'ja';
 		$cod                                   = $this->create_order( array( 'payment_method' => 'cod' ) );
 		( new ShopperLanguage() )->save_classic( $cod, array( 'payment_method' => 'cod' ) );
-		( new ShopperLanguage() )->save_block( $this->context( $cod, array( 'korea_checkout_page_language' => 'ja' ), 'cod' ) );
+		( new ShopperLanguage() )->save_block( $this->payment_context( $cod, array( 'korea_checkout_page_language' => 'ja' ), 'cod' ) );
 		$cod->save();
 		$this->assertSame( '', wc_get_order( $cod->get_id() )->get_meta( '_korea_checkout_locale' ) );
 	}
