@@ -16,6 +16,10 @@ import {
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** Whether this process runs as root, so that it may install Debian packages and start servers as another user. */
+export const IS_ROOT =
+	typeof process.getuid === 'function' && process.getuid() === 0;
+
 /** A failure of a tool that the user can act on: printed without a stack trace. */
 export class ToolError extends Error {
 	override name = 'ToolError';

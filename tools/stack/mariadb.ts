@@ -7,19 +7,18 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { StackConfig, StackPaths } from './config.ts';
 import {
+	IS_ROOT,
 	run,
 	runningPid,
 	startDetached,
 	stopByPidFile,
-	waitFor,
 	ToolError,
+	waitFor,
 } from '../lib/process.ts';
 import { say } from './log.ts';
 
 export const DB_USER = 'wordpress';
 export const DB_PASSWORD = 'wordpress';
-
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 function clientArgs( paths: StackPaths ): string[] {
 	return [ '--no-defaults', `--socket=${ paths.dbSocket }`, '--user=root' ];
@@ -59,7 +58,7 @@ function initialise( paths: StackPaths ): void {
 		'--skip-test-db',
 		'--skip-name-resolve',
 	];
-	if ( isRoot ) {
+	if ( IS_ROOT ) {
 		args.push( '--user=root' );
 	}
 	run( 'mariadb-install-db', args );
@@ -101,7 +100,7 @@ export async function startDatabase(
 	args.push(
 		config.dbPort > 0 ? `--port=${ config.dbPort }` : '--skip-networking'
 	);
-	if ( isRoot ) {
+	if ( IS_ROOT ) {
 		args.push( '--user=root' );
 	}
 	say(

@@ -9,12 +9,13 @@ import { userInfo } from 'node:os';
 import type { StackConfig, StackPaths } from './config.ts';
 import {
 	answers,
+	IS_ROOT,
 	run,
 	runningPid,
 	startDetached,
 	stopByPidFile,
-	waitFor,
 	ToolError,
+	waitFor,
 } from '../lib/process.ts';
 import { nodeFiles, NODE_NAMES } from './php-fpm.ts';
 import { say } from './log.ts';
@@ -64,8 +65,6 @@ const FASTCGI_PARAMS: Array< [ string, string ] > = [
 	[ 'REDIRECT_STATUS', '200' ],
 ];
 
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-
 function nginxConfig(
 	config: StackConfig,
 	paths: StackPaths,
@@ -74,7 +73,7 @@ function nginxConfig(
 	const nodes = NODE_NAMES.map( ( name ) => nodeFiles( paths, name ) );
 	const temp = ( name: string ): string => join( files.temp, name );
 	return `# Written by tools/stack/nginx.ts for the production stack in ${ config.dir }; rewritten on every start.
-${ isRoot ? `user ${ userInfo().username };\n` : '' }worker_processes 2;
+${ IS_ROOT ? `user ${ userInfo().username };\n` : '' }worker_processes 2;
 daemon off;
 pid ${ files.pidFile };
 error_log ${ files.errorLog } warn;

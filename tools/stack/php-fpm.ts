@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { StackPaths } from './config.ts';
 import {
+	IS_ROOT,
 	runningPid,
 	startDetached,
 	stopByPidFile,
-	waitFor,
 	ToolError,
+	waitFor,
 } from '../lib/process.ts';
 import { say } from './log.ts';
 
@@ -44,8 +45,6 @@ export function nodeFiles( paths: StackPaths, name: NodeName ): NodeFiles {
 	};
 }
 
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-
 function poolConfig( files: NodeFiles, workers: number ): string {
 	const user = userInfo().username;
 	return [
@@ -56,7 +55,7 @@ function poolConfig( files: NodeFiles, workers: number ): string {
 		'log_level = notice',
 		'',
 		`[${ files.name }]`,
-		...( isRoot ? [ `user = ${ user }`, `group = ${ user }` ] : [] ),
+		...( IS_ROOT ? [ `user = ${ user }`, `group = ${ user }` ] : [] ),
 		`listen = ${ files.socket }`,
 		'listen.mode = 0666',
 		'pm = static',
@@ -107,7 +106,7 @@ export async function startNode(
 			'--nodaemonize',
 			'--fpm-config',
 			files.config,
-			...( isRoot ? [ '--allow-to-run-as-root' ] : [] ),
+			...( IS_ROOT ? [ '--allow-to-run-as-root' ] : [] ),
 		],
 		{ logFile: `${ files.log }.out`, pidFile: files.pidFile }
 	);

@@ -29,7 +29,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { missingFixtures } from '../lib/fixtures.ts';
+import { evalPhp } from '../lib/php.ts';
+import { isAlive, readPid } from '../lib/process.ts';
 import { REPO_ROOT } from '../lib/root.ts';
 import { stackDirFrom } from '../stack/config.ts';
 import {
@@ -40,27 +41,15 @@ import {
 	type ObjectCache,
 	type RunningStack,
 } from '../stack/index.ts';
-import {
-	missingPackages,
-	NATIVE_PACKAGES,
-	PRODUCTION_PACKAGES,
-} from '../stack/packages.ts';
-import { lanePort, skipLayer } from './lib/runner.ts';
+import { NATIVE_PACKAGES, PRODUCTION_PACKAGES } from '../stack/packages.ts';
+import { decodeXml } from './lib/junit.ts';
+import { lanePort, requireStackParts } from './lib/runner.ts';
 
 const MU_SOURCE = join( REPO_ROOT, 'tests', 'adversarial', 'mu-plugins' );
 const CACHE_CASES = 'tests/adversarial/exactly-once.adv.test.ts';
 
 function say( message: string ): void {
 	console.log( `[adversarial] ${ message }` );
-}
-
-function alive( pid: number ): boolean {
-	try {
-		process.kill( pid, 0 );
-		return true;
-	} catch ( error ) {
-		return ( error as NodeJS.ErrnoException ).code === 'EPERM';
-	}
 }
 
 /**
@@ -95,46 +84,6 @@ async function endProcessGroup( pgid: number | null ): Promise< void > {
 	}
 }
 
-function pidIn( file: string ): number | null {
-	return existsSync( file )
-		? Number.parseInt( readFileSync( file, 'utf8' ).trim(), 10 ) || null
-		: null;
-}
-
-/** Runs PHP in the stack's WordPress (its eval script) and returns what the code returns. */
-function evalPhp( stack: RunningStack, code: string ): Promise< unknown > {
-	return new Promise( ( resolveEval, reject ) => {
-		const child = spawn( 'php', [ stack.details.evalScript ], {
-			env: { ...process.env, KC_WP_ROOT: stack.paths.site },
-			stdio: [ 'pipe', 'pipe', 'pipe' ],
-		} );
-		let out = '';
-		child.stdout.on( 'data', ( chunk: Buffer ) => {
-			out += chunk.toString( 'utf8' );
-		} );
-		child.stderr.on( 'data', ( chunk: Buffer ) => {
-			out += chunk.toString( 'utf8' );
-		} );
-		child.on( 'error', reject );
-		child.on( 'close', () => {
-			const marker = out.lastIndexOf( '__KC_EVAL__' );
-			if ( marker < 0 ) {
-				reject( new Error( `PHP printed no result:\n${ out }` ) );
-				return;
-			}
-			const result = JSON.parse(
-				out.slice( marker + '__KC_EVAL__'.length )
-			) as { ok: boolean; value?: unknown; error?: string };
-			if ( result.ok ) {
-				resolveEval( result.value );
-			} else {
-				reject( new Error( result.error ?? 'PHP failed' ) );
-			}
-		} );
-		child.stdin.end( code );
-	} );
-}
-
 /** Copies the layer's must-use plugins into the stack's site and creates their tables. */
 async function installMuPlugins( stack: RunningStack ): Promise< string[] > {
 	const target = join( stack.paths.site, 'wp-content', 'mu-plugins' );
@@ -147,7 +96,7 @@ async function installMuPlugins( stack: RunningStack ): Promise< string[] > {
 		}
 	}
 	const ready = await evalPhp(
-		stack,
+		stack.paths.site,
 		'\\KoreaCheckout\\Tests\\Adversarial\\install(); return true;'
 	);
 	if ( ready !== true ) {
@@ -183,15 +132,6 @@ interface CaseResult {
 	file: string;
 	status: 'passed' | 'failed' | 'skipped';
 	seconds: number;
-}
-
-function decodeXml( text: string ): string {
-	return text
-		.replace( /&lt;/g, '<' )
-		.replace( /&gt;/g, '>' )
-		.replace( /&quot;/g, '"' )
-		.replace( /&apos;/g, "'" )
-		.replace( /&amp;/g, '&' );
 }
 
 function casesOf( xml: string ): CaseResult[] {
@@ -259,23 +199,12 @@ const userArgs = process.argv.slice( 2 );
 const secondCache =
 	kind === 'production' && firstCache === 'redis' && userArgs.length === 0;
 
-const noFixtures = missingFixtures(
+requireStackParts(
 	firstCache === 'redis'
 		? [ 'wordpress', 'woocommerce', 'redisCache' ]
-		: [ 'wordpress', 'woocommerce' ]
-);
-if ( noFixtures !== null ) {
-	skipLayer( noFixtures );
-}
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const missing = missingPackages(
+		: [ 'wordpress', 'woocommerce' ],
 	kind === 'production' ? PRODUCTION_PACKAGES : NATIVE_PACKAGES
 );
-if ( missing.length > 0 && ! isRoot ) {
-	skipLayer(
-		`Debian packages missing and not root to install them: ${ missing.join( ' ' ) }`
-	);
-}
 
 const keep = process.env.KC_ADV_KEEP === '1';
 const dir =
@@ -310,7 +239,7 @@ async function startPhase(
 		freshDatabase: fresh,
 		workers: kind === 'native' ? 6 : 4,
 	} );
-	phpGroup = kind === 'native' ? pidIn( up.paths.phpPid ) : null;
+	phpGroup = kind === 'native' ? readPid( up.paths.phpPid ) : null;
 	installed = await installMuPlugins( up );
 	say(
 		`${ kind } store ${ up.storeUrl } (${ up.details.nodes.length } web node(s), object cache ${ cache }), sandbox ${ up.sandboxUrl }, must-use plugins in place, at ${ ( ( Date.now() - started ) / 1000 ).toFixed( 0 ) } s`
@@ -347,8 +276,8 @@ async function runPhase( args: string[], label: string ): Promise< number > {
 }
 
 try {
-	const leftGroup = pidIn( stackPaths( stackDirFrom( dir ) ).phpPid );
-	if ( leftGroup !== null && ! alive( leftGroup ) ) {
+	const leftGroup = readPid( stackPaths( stackDirFrom( dir ) ).phpPid );
+	if ( leftGroup !== null && ! isAlive( leftGroup ) ) {
 		// A kept native stack whose first PHP process a case killed: its workers still hold the port.
 		await endProcessGroup( leftGroup );
 	}

@@ -15,7 +15,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuild } from '../lib/build.ts';
 import { CHROMIUM_PATH } from '../lib/chromium.ts';
-import { missingFixtures } from '../lib/fixtures.ts';
+import { IS_ROOT } from '../lib/process.ts';
 import { REPO_ROOT } from '../lib/root.ts';
 import { stackDirFrom } from '../stack/config.ts';
 import {
@@ -24,12 +24,8 @@ import {
 	upStack,
 	type RunningStack,
 } from '../stack/index.ts';
-import {
-	missingPackages,
-	NATIVE_PACKAGES,
-	PRODUCTION_PACKAGES,
-} from '../stack/packages.ts';
-import { lanePort, skipLayer } from './lib/runner.ts';
+import { NATIVE_PACKAGES, PRODUCTION_PACKAGES } from '../stack/packages.ts';
+import { lanePort, requireStackParts, skipLayer } from './lib/runner.ts';
 
 function say( message: string ): void {
 	console.log( `[e2e] ${ message }` );
@@ -64,24 +60,13 @@ const specs = readdirSync( join( REPO_ROOT, 'tests', 'e2e' ) ).filter(
 if ( specs.length === 0 ) {
 	skipLayer( 'no end-to-end specs in tests/e2e' );
 }
-const noFixtures = missingFixtures(
+requireStackParts(
 	objectCache === 'redis'
 		? [ 'wordpress', 'woocommerce', 'redisCache' ]
-		: [ 'wordpress', 'woocommerce' ]
-);
-if ( noFixtures !== null ) {
-	skipLayer( noFixtures );
-}
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const missing = missingPackages(
+		: [ 'wordpress', 'woocommerce' ],
 	kind === 'production' ? PRODUCTION_PACKAGES : NATIVE_PACKAGES
 );
-if ( missing.length > 0 && ! isRoot ) {
-	skipLayer(
-		`Debian packages missing and not root to install them: ${ missing.join( ' ' ) }`
-	);
-}
-if ( ! existsSync( CHROMIUM_PATH ) && ! isRoot ) {
+if ( ! existsSync( CHROMIUM_PATH ) && ! IS_ROOT ) {
 	skipLayer( `no Chromium at ${ CHROMIUM_PATH }` );
 }
 

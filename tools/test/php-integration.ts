@@ -10,11 +10,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { REPO_ROOT } from '../lib/root.ts';
-import { missingFixtures } from '../lib/fixtures.ts';
 import { upStack } from '../stack/index.ts';
 import { elapsedSeconds, say } from '../stack/log.ts';
-import { missingPackages } from '../stack/packages.ts';
-import { lanePort, skipLayer } from './lib/runner.ts';
+import { lanePort, requireStackParts, skipLayer } from './lib/runner.ts';
 import { junitArgs, phpunitBinary } from './phpunit-bin.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,22 +24,10 @@ if ( phpunit === null ) {
 if ( ! existsSync( join( REPO_ROOT, 'vendor', 'autoload.php' ) ) ) {
 	skipLayer( 'vendor/autoload.php is missing (run composer install)' );
 }
-const noSources = missingFixtures();
-if ( noSources !== null ) {
-	skipLayer( noSources );
-}
-const canInstall =
-	typeof process.getuid === 'function' && process.getuid() === 0;
-const missing = missingPackages( [
-	'mariadb-server',
-	'mariadb-client',
-	'php8.2-mysql',
-] );
-if ( missing.length > 0 && ! canInstall ) {
-	skipLayer(
-		`Debian packages missing and not root to install them: ${ missing.join( ' ' ) }`
-	);
-}
+requireStackParts(
+	[ 'wordpress', 'woocommerce' ],
+	[ 'mariadb-server', 'mariadb-client', 'php8.2-mysql' ]
+);
 
 const dir =
 	process.env.KC_IT_STACK_DIR ||

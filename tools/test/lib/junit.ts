@@ -36,7 +36,8 @@ function firstLine( text: string ): string {
 	).slice( 0, 240 );
 }
 
-function decodeXml( text: string ): string {
+/** Undoes the five XML escapes of a JUnit attribute or text. */
+export function decodeXml( text: string ): string {
 	return text
 		.replace( /&lt;/g, '<' )
 		.replace( /&gt;/g, '>' )

@@ -1,6 +1,9 @@
 /**
  * What the layer runners that start a stack of their own (php-integration, e2e, adversarial) share.
  */
+import { missingFixtures, type FixtureName } from '../../lib/fixtures.ts';
+import { IS_ROOT } from '../../lib/process.ts';
+import { missingPackages } from '../../stack/packages.ts';
 
 /** Says the layer is skipped, in the line run-all.ts reads, and ends the runner. */
 export function skipLayer( why: string ): never {
@@ -28,4 +31,27 @@ export function lanePort(
 	}
 	const base = process.env[ lane ];
 	return base ? Number.parseInt( base, 10 ) + offset : fallback;
+}
+
+/**
+ * Skips the layer when a fixture it needs is missing, or a Debian package is missing and this process is not root
+ * (as root the stack installs what is missing).
+ *
+ * @param fixtures The archives the stack unpacks.
+ * @param packages The Debian packages the stack runs.
+ */
+export function requireStackParts(
+	fixtures: FixtureName[],
+	packages: readonly string[]
+): void {
+	const noFixtures = missingFixtures( fixtures );
+	if ( noFixtures !== null ) {
+		skipLayer( noFixtures );
+	}
+	const missing = missingPackages( packages );
+	if ( missing.length > 0 && ! IS_ROOT ) {
+		skipLayer(
+			`Debian packages missing and not root to install them: ${ missing.join( ' ' ) }`
+		);
+	}
 }
