@@ -47,6 +47,22 @@ export const FAILURE_MESSAGES: Record< string, string > = {
 
 const PAYABLE: SessionStatus[] = [ 'pending', 'failed' ];
 
+/**
+ * A payment the shopper has started and not finished (a wallet app's approval, a card company's
+ * authentication): `processing` without a virtual account. The contract's "shopper is paying".
+ */
+function isInProgress( session: Session ): boolean {
+	return (
+		session.status === 'processing' &&
+		session.paymentMethod !== 'virtual_account'
+	);
+}
+
+/** Pending, failed with time left, or a payment in progress: the shopper may still pay, fail or give up. */
+function isOpen( session: Session ): boolean {
+	return PAYABLE.includes( session.status ) || isInProgress( session );
+}
+
 export function wrongStatus( session: Session, action: string ): ApiError {
 	return new ApiError(
 		400,
@@ -207,9 +223,7 @@ function emit(
 /** Pending sessions, and virtual accounts still waiting for a deposit, expire at expiresAt. */
 function isDue( ctx: SandboxContext, session: Session ): boolean {
 	const waiting =
-		session.status === 'pending' ||
-		( session.status === 'processing' &&
-			session.paymentMethod === 'virtual_account' );
+		session.status === 'pending' || session.status === 'processing';
 	return waiting && Date.parse( session.expiresAt ) <= ctx.now();
 }
 
@@ -311,22 +325,22 @@ function returnTo(
 	} );
 }
 
-export async function pay(
+/** Refuses a payment the session cannot take now; answers the session's shop. */
+function assertCanPay(
 	ctx: SandboxContext,
-	sessionId: string,
+	session: Session,
 	method: PaymentMethod,
-	installments: number | undefined
-): Promise< ActionResult > {
-	const session = findSession( ctx, sessionId );
-	if ( ! PAYABLE.includes( session.status ) ) {
-		throw wrongStatus( session, 'paid' );
+	action: string
+): ReturnType< typeof getShop > {
+	if ( ! isOpen( session ) ) {
+		throw wrongStatus( session, action );
 	}
 	if ( Date.parse( session.expiresAt ) <= ctx.now() ) {
 		throw new ApiError(
 			400,
 			'session_expired',
 			'This session has expired.',
-			{ sessionId }
+			{ sessionId: session.sessionId }
 		);
 	}
 	const shop = getShop( ctx, session.shopId );
@@ -338,6 +352,50 @@ export async function pay(
 			{ field: 'method', method }
 		);
 	}
+	return shop;
+}
+
+/**
+ * The shopper starts paying and has not finished (approving in a wallet app, authenticating with the card
+ * company): `processing`, with the method, and no webhook (the service sends none for it). `pay`, `fail`,
+ * `cancel` and `expire` end it; PATCH answers `session_not_modifiable` meanwhile.
+ */
+export function begin(
+	ctx: SandboxContext,
+	sessionId: string,
+	method: PaymentMethod
+): ActionResult {
+	const session = findSession( ctx, sessionId );
+	if ( method === 'virtual_account' ) {
+		throw new ApiError(
+			400,
+			'invalid_parameter',
+			'A virtual account is issued by pay, not begun.',
+			{ field: 'method' }
+		);
+	}
+	if ( isInProgress( session ) ) {
+		throw wrongStatus( session, 'begun' );
+	}
+	assertCanPay( ctx, session, method, 'begun' );
+	ctx.store.mutate( () => {
+		session.status = 'processing';
+		session.paymentMethod = method;
+		session.gateway = GATEWAYS[ method ];
+		session.failure = null;
+		session.updatedAt = nowIso( ctx );
+	} );
+	return { status: session.status };
+}
+
+export async function pay(
+	ctx: SandboxContext,
+	sessionId: string,
+	method: PaymentMethod,
+	installments: number | undefined
+): Promise< ActionResult > {
+	const session = findSession( ctx, sessionId );
+	const shop = assertCanPay( ctx, session, method, 'paid' );
 	if ( installments !== undefined && method !== 'card' ) {
 		throw new ApiError(
 			400,
@@ -387,7 +445,7 @@ export async function fail(
 	message: string | undefined
 ): Promise< ActionResult > {
 	const session = findSession( ctx, sessionId );
-	if ( ! PAYABLE.includes( session.status ) ) {
+	if ( ! isOpen( session ) ) {
 		throw wrongStatus( session, 'failed' );
 	}
 	const text = message ?? FAILURE_MESSAGES[ code ] ?? 'The payment failed.';
@@ -405,7 +463,7 @@ export async function fail(
 
 export function cancel( ctx: SandboxContext, sessionId: string ): ActionResult {
 	const session = findSession( ctx, sessionId );
-	if ( ! PAYABLE.includes( session.status ) ) {
+	if ( ! isOpen( session ) ) {
 		throw wrongStatus( session, 'cancelled' );
 	}
 	ctx.store.mutate( () => {
@@ -456,9 +514,7 @@ export async function expire(
 ): Promise< ActionResult > {
 	const session = findSession( ctx, sessionId );
 	const waiting =
-		session.status === 'pending' ||
-		( session.status === 'processing' &&
-			session.paymentMethod === 'virtual_account' );
+		session.status === 'pending' || session.status === 'processing';
 	if ( ! waiting ) {
 		throw wrongStatus( session, 'expired' );
 	}

@@ -3,6 +3,7 @@ import type { SandboxContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { API_FAULT_MODES, WEBHOOK_FAULT_MODES } from '../faults.ts';
 import {
+	beginSchema,
 	controlEmptyBodySchema,
 	controlRefundSchema,
 	controlSessionSchema,
@@ -14,6 +15,7 @@ import {
 	resetSchema,
 } from '../schemas/control.ts';
 import {
+	begin,
 	cancel,
 	controlView,
 	deliveryView,
@@ -73,6 +75,13 @@ export function controlRoutes(
 				request.body.method,
 				request.body.installments
 			)
+	);
+
+	app.post< { Params: SessionParams; Body: { method: PaymentMethod } } >(
+		'/sandbox/sessions/:sessionId/begin',
+		{ schema: beginSchema },
+		async ( request ) =>
+			begin( ctx, request.params.sessionId, request.body.method )
 	);
 
 	app.post< {

@@ -26,6 +26,18 @@ export const paySchema = {
 	},
 } as const;
 
+export const beginSchema = {
+	params: sessionIdParams,
+	body: {
+		type: 'object',
+		additionalProperties: false,
+		required: [ 'method' ],
+		properties: {
+			method: { type: 'string', enum: PAYMENT_METHODS },
+		},
+	},
+} as const;
+
 export const failSchema = {
 	params: sessionIdParams,
 	body: {

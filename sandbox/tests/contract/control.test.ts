@@ -147,6 +147,80 @@ describe( 'pay', () => {
 		).toEqual( paid.virtualAccount );
 	} );
 
+	it( 'begin: the shopper is paying (processing, no webhook, not modifiable), then pay completes it', async () => {
+		const id = await newSession();
+		const begun = await api.post( `/sandbox/sessions/${ id }/begin`, {
+			method: 'kakao_pay',
+		} );
+		expect( begun.status ).toBe( 200 );
+		expect( begun.body ).toEqual( { status: 'processing' } );
+		const paying = await session( id );
+		expect( paying ).toMatchObject( {
+			status: 'processing',
+			paymentMethod: 'kakao_pay',
+			gatewayTransactionId: null,
+			completedAt: null,
+		} );
+		expect( paying.virtualAccount ?? null ).toBeNull();
+		const patched = await api.patch( `/api/checkout/session/${ id }`, {
+			expiresAt: new Date().toISOString(),
+		} );
+		expect( patched.status ).toBe( 400 );
+		expect( patched.body.error.code ).toBe( 'session_not_modifiable' );
+		expect(
+			( await api.get( `/sandbox/deliveries?sessionId=${ id }` ) ).body
+				.deliveries
+		).toEqual( [] );
+
+		const again = await api.post( `/sandbox/sessions/${ id }/begin`, {
+			method: 'card',
+		} );
+		expect( again.status ).toBe( 400 );
+		expect( again.body.error.code ).toBe( 'invalid_session_status' );
+		const account = await api.post( `/sandbox/sessions/${ id }/deposit` );
+		expect( account.status ).toBe( 400 );
+
+		const paid = await api.post( `/sandbox/sessions/${ id }/pay`, {
+			method: 'kakao_pay',
+		} );
+		expect( paid.body.status ).toBe( 'completed' );
+		expect( ( await session( id ) ).gatewayTransactionId ).toMatch(
+			/^kcp_tx_/
+		);
+		expect(
+			receiver.forSession( id ).map( ( item ) => item.body.event )
+		).toEqual( [ 'payment.completed' ] );
+	} );
+
+	it( 'begin refuses a virtual account, a paid session and an expired one; an unfinished payment expires', async () => {
+		const id = await newSession();
+		const account = await api.post( `/sandbox/sessions/${ id }/begin`, {
+			method: 'virtual_account',
+		} );
+		expect( account.status ).toBe( 400 );
+		expect( account.body.error.details.field ).toBe( 'method' );
+		await api.post( `/sandbox/sessions/${ id }/begin`, { method: 'card' } );
+		const expired = await api.post( `/sandbox/sessions/${ id }/expire` );
+		expect( expired.body ).toEqual( { status: 'expired' } );
+		expect(
+			receiver.forSession( id ).map( ( item ) => item.body.event )
+		).toEqual( [ 'session.expired' ] );
+		const late = await api.post( `/sandbox/sessions/${ id }/begin`, {
+			method: 'card',
+		} );
+		expect( late.status ).toBe( 400 );
+
+		const other = await newSession();
+		await api.post( `/sandbox/sessions/${ other }/pay`, {
+			method: 'card',
+		} );
+		const paid = await api.post( `/sandbox/sessions/${ other }/begin`, {
+			method: 'card',
+		} );
+		expect( paid.status ).toBe( 400 );
+		expect( paid.body.error.code ).toBe( 'invalid_session_status' );
+	} );
+
 	it( 'refuses a method the shop does not offer, an unknown method, and a session that is not payable', async () => {
 		const id = await newSession();
 		const unknown = await api.post( `/sandbox/sessions/${ id }/pay`, {
