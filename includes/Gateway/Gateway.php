@@ -156,6 +156,15 @@ class Gateway extends \WC_Payment_Gateway {
 				)
 			);
 			throw new \Exception( esc_html( FailureMessages::for_start( $e ) ) );
+		} catch ( PaymentInProgress $e ) {
+			Logger::info(
+				'Not paying the order again: the shopper is paying one of its sessions.',
+				array(
+					'order_id'   => $order->get_id(),
+					'session_id' => $e->session_id(),
+				)
+			);
+			throw new \Exception( esc_html__( 'A payment of this order has already begun and is not finished yet. Please finish it on the Korea Checkout page, or try again in a few minutes.', 'korea-checkout' ) );
 		} catch ( LockTimeout $e ) {
 			throw new \Exception( esc_html__( 'This order is being updated right now. Please wait a moment and try again.', 'korea-checkout' ) );
 		}

@@ -63,6 +63,7 @@ class SessionStarter {
 	 * @param \WC_Order $order The order to pay.
 	 * @throws ApiException When the API cannot be asked or cannot create the session.
 	 * @throws \KoreaCheckout\Orders\LockTimeout When another request keeps the order busy.
+	 * @throws PaymentInProgress When the shopper is paying one of the order's sessions right now.
 	 */
 	public function start( \WC_Order $order ): string {
 		$order_id = $order->get_id();
@@ -85,6 +86,7 @@ class SessionStarter {
 	 * @param list<array{session_id: string, status: string, created_at: string}> $sessions Its sessions, newest first.
 	 * @param string                                                              $hash     Hash of the contents now.
 	 * @throws ApiException When a session cannot be read: better no checkout than a second charge.
+	 * @throws PaymentInProgress When the shopper is paying one of them right now.
 	 */
 	private function settled_url( \WC_Order $order, array $sessions, string $hash ): ?string {
 		foreach ( $sessions as $row ) {
@@ -96,8 +98,11 @@ class SessionStarter {
 			if ( ! SessionOwner::owns( $order, $session ) ) {
 				continue;
 			}
-			if ( in_array( $status, Transition::MONEY_TAKEN, true ) || ( 'processing' === $status && is_array( $session['virtualAccount'] ?? null ) ) ) {
+			if ( self::took_money( $session ) ) {
 				return $this->apply( $order, $session );
+			}
+			if ( self::being_paid( $session ) ) {
+				throw new PaymentInProgress( $row['session_id'] );
 			}
 			if ( 'pending' === $status && $this->reusable( $order, $session, $hash ) ) {
 				Logger::info(
@@ -120,6 +125,26 @@ class SessionStarter {
 			SessionOwner::set_status( $row['session_id'], 'failed' === $status ? 'expired' : $status );
 		}
 		return null;
+	}
+
+	/**
+	 * Whether a session took the money, or issued a virtual account that will take it: it pays (or holds) the
+	 * order instead of a new session.
+	 *
+	 * @param array<string, mixed> $session The session as the API shows it.
+	 */
+	private static function took_money( array $session ): bool {
+		$status = (string) ( $session['status'] ?? '' );
+		return in_array( $status, Transition::MONEY_TAKEN, true ) || ( 'processing' === $status && is_array( $session['virtualAccount'] ?? null ) );
+	}
+
+	/**
+	 * Whether the shopper is paying a session right now (`processing` without a virtual account, time left).
+	 *
+	 * @param array<string, mixed> $session The session as the API shows it.
+	 */
+	private static function being_paid( array $session ): bool {
+		return 'processing' === ( $session['status'] ?? '' ) && ! is_array( $session['virtualAccount'] ?? null ) && self::lasts( $session['expiresAt'] ?? '', 0 );
 	}
 
 	/**
@@ -163,6 +188,7 @@ class SessionStarter {
 	 * @param \WC_Order $order      The order.
 	 * @param string    $session_id The session to retire.
 	 * @throws ApiException When the service cannot be asked.
+	 * @throws PaymentInProgress When the shopper began paying it in the meantime.
 	 */
 	private function retire( \WC_Order $order, string $session_id ): ?string {
 		try {
@@ -171,10 +197,13 @@ class SessionStarter {
 			if ( 'session_not_modifiable' !== $e->get_error_code() ) {
 				throw $e;
 			}
-			// Paid (or being paid) between our read and the retirement: apply what the service says now.
+			// Paid, or being paid, between our read and the retirement: go by what the service says now.
 			$session = $this->client->get_session( $session_id );
-			if ( in_array( (string) ( $session['status'] ?? '' ), Transition::MONEY_TAKEN, true ) ) {
+			if ( self::took_money( $session ) ) {
 				return $this->apply( $order, $session );
+			}
+			if ( self::being_paid( $session ) ) {
+				throw new PaymentInProgress( $session_id );
 			}
 		}
 		SessionOwner::set_status( $session_id, (string) ( $session['status'] ?? 'expired' ) );

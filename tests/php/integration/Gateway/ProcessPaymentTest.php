@@ -147,6 +147,32 @@ final class ProcessPaymentTest extends GatewayTestCase {
 		$this->assertSame( $retry, $this->reload( $order->get_id() )->get_meta( '_korea_checkout_session_id' ) );
 	}
 
+	public function test_paying_again_while_the_shopper_is_paying_makes_no_second_session(): void {
+		$order = $this->create_order();
+		$first = $this->start_payment( $order );
+		// The shopper approves in the wallet app and, meanwhile, presses Place order again in another tab.
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$first}/begin", array( 'method' => 'kakao_pay' ) );
+		try {
+			$this->gateway()->process_payment( $order->get_id() );
+			$this->fail( 'a session being paid must not be replaced' );
+		} catch ( \Exception $e ) {
+			$this->assertStringContainsString( 'already begun', $e->getMessage() );
+		}
+		$this->assertSame( 1, $this->sessions_of( $order->get_id() ), 'no second session beside the one being paid' );
+		$this->assertSame( 'processing', $this->sandbox_call( 'GET', '/sandbox/sessions/' . $first )['status'], 'and it was not retired' );
+		$this->assertSame( 'pending', $this->reload( $order->get_id() )->get_status() );
+
+		// The approval goes through while its webhook is lost: Place order again now leads to the paid order.
+		$this->sandbox_fault( 'webhook', 'bad-signature' );
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$first}/pay", array( 'method' => 'kakao_pay' ) );
+		$result = $this->gateway()->process_payment( $order->get_id() );
+		$paid   = $this->reload( $order->get_id() );
+		$this->assertSame( $paid->get_checkout_order_received_url(), $result['redirect'] );
+		$this->assertSame( 'processing', $paid->get_status() );
+		$this->assertSame( 1, $this->sessions_of( $order->get_id() ) );
+		$this->assertSame( 1, $this->actions_fired( 'korea_checkout_payment_complete' ) );
+	}
+
 	public function test_a_discount_fee_is_folded_in_and_still_adds_up(): void {
 		$order = $this->create_order( array( 'items' => array( array( $this->create_product( 10000 ), 3 ) ) ) );
 		$fee   = new \WC_Order_Item_Fee();
