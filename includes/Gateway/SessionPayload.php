@@ -76,12 +76,20 @@ final class SessionPayload {
 	 * sessions give the same key, so that a retry after a lost answer gets the session already made, and paying
 	 * again after a session was retired makes a new one.
 	 *
+	 * A request whose answer was lost is sent again with its first body and key while that body's expiry is still
+	 * ahead; once it is not, the request is made anew with a new expiry, and so with the next $retry.
+	 *
 	 * @param int    $order_id     Order id.
 	 * @param string $payload_hash hash() of the payload.
 	 * @param int    $generation   How many sessions the order had before this one.
+	 * @param int    $retry        How many earlier requests for the same contents and generation were given up.
 	 */
-	public static function idempotency_key( int $order_id, string $payload_hash, int $generation ): string {
-		return 'wc-' . $order_id . '-' . substr( hash( 'sha256', implode( '|', array( $order_id, $payload_hash, $generation ) ) ), 0, 40 );
+	public static function idempotency_key( int $order_id, string $payload_hash, int $generation, int $retry = 0 ): string {
+		$parts = array( $order_id, $payload_hash, $generation );
+		if ( $retry > 0 ) {
+			$parts[] = 'retry' . $retry;
+		}
+		return 'wc-' . $order_id . '-' . substr( hash( 'sha256', implode( '|', $parts ) ), 0, 40 );
 	}
 
 	/**

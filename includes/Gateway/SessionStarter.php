@@ -245,13 +245,18 @@ class SessionStarter {
 			$payload['expiresAt'] = (string) $intent['expiresAt'];
 			$key                  = (string) $intent['key'];
 		} else {
-			$key = SessionPayload::idempotency_key( $order->get_id(), $hash, $generation );
+			// A kept request too close to its expiry is not sent again: its body would carry a new expiry, and the
+			// same key with another body is refused (idempotency_key_reused) for 24 hours. It gets a key of its own.
+			$same  = ( $intent['hash'] ?? '' ) === $hash && ( $intent['generation'] ?? -1 ) === $generation;
+			$retry = $same ? (int) ( $intent['retry'] ?? 0 ) + 1 : 0;
+			$key   = SessionPayload::idempotency_key( $order->get_id(), $hash, $generation, $retry );
 			$order->update_meta_data(
 				OrderMeta::SESSION_INTENT,
 				array(
 					'key'        => $key,
 					'hash'       => $hash,
 					'generation' => $generation,
+					'retry'      => $retry,
 					'expiresAt'  => (string) $payload['expiresAt'],
 				)
 			);

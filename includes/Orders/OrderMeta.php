@@ -36,7 +36,7 @@ final class OrderMeta {
 	/** Hash of what the current session asks the shopper to pay for. */
 	public const PAYLOAD_HASH = '_korea_checkout_payload_hash';
 
-	/** A session creation that was sent and not yet answered: `{key, hash, expiresAt}`, so a retry is the same request. */
+	/** A session creation that was sent and not yet answered: `{key, hash, generation, retry, expiresAt}`, so a retry is the same request. */
 	public const SESSION_INTENT = '_korea_checkout_session_intent';
 
 	/** The shopper's choice of method at checkout (`card`, `kakao_pay`, …), '' for none. */

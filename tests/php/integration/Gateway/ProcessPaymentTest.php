@@ -147,6 +147,30 @@ final class ProcessPaymentTest extends GatewayTestCase {
 		$this->assertSame( $retry, $this->reload( $order->get_id() )->get_meta( '_korea_checkout_session_id' ) );
 	}
 
+	public function test_a_lost_answer_kept_until_its_expiry_is_near_is_made_anew_not_refused(): void {
+		$order = $this->create_order();
+		$this->sandbox_fault( 'create-session', 'hang', 1, array( 'delayMs' => 16000 ) );
+		try {
+			$this->gateway()->process_payment( $order->get_id() );
+			$this->fail( 'the lost answer must not send the shopper anywhere' );
+		} catch ( \Exception $e ) {
+			$this->assertStringContainsString( 'not responding', $e->getMessage() );
+		}
+		// The shopper comes back when the kept request's session would expire within the reuse margin: sending it
+		// again needs a new expiry, and the same key with another body is refused for 24 hours.
+		$kept                = $this->reload( $order->get_id() );
+		$intent              = $kept->get_meta( '_korea_checkout_session_intent' );
+		$intent['expiresAt'] = gmdate( 'Y-m-d\TH:i:s\Z', time() + 60 );
+		$kept->update_meta_data( '_korea_checkout_session_intent', $intent );
+		$kept->save();
+
+		$retry = $this->start_payment( $this->reload( $order->get_id() ) );
+		$paid  = $this->reload( $order->get_id() );
+		$this->assertSame( $retry, $paid->get_meta( '_korea_checkout_session_id' ) );
+		$this->assertSame( '', $paid->get_meta( '_korea_checkout_session_intent' ), 'answered: nothing left to send again' );
+		$this->assertSame( 2, $this->sessions_of( $order->get_id() ), 'the lost one, never shown to the shopper, and the new one' );
+	}
+
 	public function test_paying_again_while_the_shopper_is_paying_makes_no_second_session(): void {
 		$order = $this->create_order();
 		$first = $this->start_payment( $order );

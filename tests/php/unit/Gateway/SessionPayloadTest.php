@@ -140,6 +140,11 @@ final class SessionPayloadTest extends TestCase {
 		$this->assertNotSame( $base, SessionPayload::idempotency_key( 1234, SessionPayload::hash( $changed ), 0 ) );
 		$this->assertNotSame( $base, SessionPayload::idempotency_key( 1234, SessionPayload::hash( $payload ), 1 ), 'after a retired session, a new one' );
 		$this->assertNotSame( $base, SessionPayload::idempotency_key( 1235, SessionPayload::hash( $payload ), 0 ) );
+		$this->assertSame( $base, SessionPayload::idempotency_key( 1234, SessionPayload::hash( $payload ), 0, 0 ), 'a first request keeps the key it always had' );
+		$retry = SessionPayload::idempotency_key( 1234, SessionPayload::hash( $payload ), 0, 1 );
+		$this->assertNotSame( $base, $retry, 'a request made anew after a lost answer outlived its body has a key of its own' );
+		$this->assertNotSame( $retry, SessionPayload::idempotency_key( 1234, SessionPayload::hash( $payload ), 0, 2 ) );
+		$this->assertMatchesRegularExpression( '/^wc-1234-[0-9a-f]{40}$/', $retry );
 	}
 
 	public function test_the_hash_ignores_only_the_expiry(): void {
