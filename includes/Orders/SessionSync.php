@@ -207,11 +207,19 @@ final class SessionSync {
 		$order->save();
 
 		if ( ! $done ) {
-			// payment_complete() caught an error and noted it; let the next webhook or reconciliation try again.
-			$order->delete_meta_data( OrderMeta::PAID_SESSION );
-			$order->save();
-			Logger::error( 'payment_complete() failed.', array( 'order_id' => $order_id ) );
-			return;
+			$stored = OrderLock::fresh_order( $order_id );
+			if ( null === $stored || ! $stored->is_paid() ) {
+				// payment_complete() caught an error before the order was paid, and noted it; the order is still
+				// waiting, so the next webhook or reconciliation tries again.
+				$order->delete_meta_data( OrderMeta::PAID_SESSION );
+				$order->save();
+				Logger::error( 'payment_complete() failed.', array( 'order_id' => $order_id ) );
+				return;
+			}
+			// WooCommerce saved the order as paid, then caught an error of a `woocommerce_payment_complete` listener
+			// (it noted it on the order). The payment stands: nothing would come back to a paid order, so it is
+			// announced now.
+			Logger::warning( 'payment_complete() reported an error after it marked the order paid.', array( 'order_id' => $order_id ) );
 		}
 
 		self::announce( $order_id, $session );

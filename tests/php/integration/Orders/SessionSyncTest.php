@@ -107,6 +107,27 @@ final class SessionSyncTest extends TestCase {
 		$this->assertSame( 1, $this->actions_fired( 'woocommerce_payment_complete' ) );
 	}
 
+	public function test_a_woocommerce_payment_complete_listener_that_throws_after_the_order_was_paid_still_announces_once(): void {
+		list( $order, $product ) = $this->order_with_session();
+		$calls                   = $this->record_action( 'korea_checkout_payment_complete' );
+		$broken                  = static function (): void {
+			throw new \Exception( 'a listener of woocommerce_payment_complete broke' );
+		};
+		add_action( 'woocommerce_payment_complete', $broken, 99 );
+		try {
+			$this->assertSame( Transition::PAY, SessionSync::apply( $order, self::session( $order, 'completed' ), 'webhook' ) );
+		} finally {
+			remove_action( 'woocommerce_payment_complete', $broken, 99 );
+		}
+		$this->assertSame( Transition::IGNORE, SessionSync::apply( self::reload( $order ), self::session( $order, 'completed' ), 'reconcile' ) );
+
+		$order = self::reload( $order );
+		$this->assertSame( 'processing', $order->get_status(), 'WooCommerce saved it paid before its listener broke' );
+		$this->assertSame( 'cs_test_now', $order->get_meta( '_korea_checkout_completed' ), 'the payment is kept, not forgotten' );
+		$this->assertCount( 1, $calls, 'announced once, although payment_complete() answered false' );
+		$this->assertSame( 8, self::stock( $product ) );
+	}
+
 	public function test_amount_mismatch_holds_the_order_notes_it_and_mails_the_admin_once(): void {
 		list( $order, $product ) = $this->order_with_session();
 		$session                 = self::session( $order, 'completed', array( 'totalAmount' => 1000 ) );
