@@ -20,11 +20,12 @@ defined( 'ABSPATH' ) || exit;
  * A recurring job (KoreaCheckout\Jobs), `korea_checkout_reconcile`, every five minutes, scheduled when the plugin's
  * database is installed or upgraded (never on page loads). Each run refreshes, one page at a time so every order
  * gets its turn:
- * - orders still waiting (pending and on-hold, created in the last ten days; sessions live at most seven): a
- *   session that expired cancels its order, which releases its stock;
+ * - orders still waiting (pending and on-hold, created in the last ten days; sessions live at most seven), and
+ *   failed ones, whose session the shopper may still pay until it expires: a payment no webhook reported pays
+ *   its order, and a session that expired cancels its order, which releases its stock;
  * - paid orders in the REFUND_WATCH days after payment, so that a refund made in the service's dashboard whose
  *   webhook never arrived is recorded all the same; order-screen refunds still awaiting confirmation a day after
- *   they were sent are given up with a note.
+ *   they were sent are given up with a note, once this run has read the session and found nothing of them.
  * Once an hour it also reads the shop's payment methods again (Settings\ShopMethods), so that a method the shop
  * lost or gained is offered accordingly without anyone opening the settings page.
  * Events a webhook delivery left unfinished are settled by the Webhook module's own job. Each order is refreshed
@@ -73,6 +74,13 @@ final class Reconciler {
 	private Refresh $refresh;
 
 	/**
+	 * The orders whose session this run read and applied.
+	 *
+	 * @var list<int>
+	 */
+	private array $read = array();
+
+	/**
 	 * Creates the reconciler.
 	 *
 	 * @param Client|null $client API client; default one with the saved settings.
@@ -106,7 +114,7 @@ final class Reconciler {
 		$waiting = $this->page(
 			self::CURSOR,
 			array(
-				'status'       => array( 'wc-pending', 'wc-on-hold' ),
+				'status'       => array( 'wc-pending', 'wc-on-hold', 'wc-failed' ),
 				'date_created' => '>' . ( time() - self::MAX_AGE ),
 			)
 		);
@@ -124,7 +132,10 @@ final class Reconciler {
 		$paid = array_values( array_filter( $paid, static fn( \WC_Order $order ): bool => ! isset( $results[ $order->get_id() ] ) ) );
 		$this->refresh_all( $paid, array( OrderMeta::class, 'paid_session' ), $results );
 		foreach ( $paid as $order ) {
-			$this->give_up_pending_refunds( $order->get_id() );
+			// Only where this run read the session: an unanswered read proves nothing about a refund.
+			if ( in_array( $order->get_id(), $this->read, true ) ) {
+				$this->give_up_pending_refunds( $order->get_id() );
+			}
 		}
 		$this->read_shop_hourly();
 		return $this->log( $results );
@@ -160,6 +171,7 @@ final class Reconciler {
 			}
 			try {
 				$results[ $order->get_id() ] = $this->refresh->refresh( $order, $session_id, 'reconcile' )['action'];
+				$this->read[]                = $order->get_id();
 			} catch ( ApiException $e ) {
 				$results[ $order->get_id() ] = $e->get_error_code();
 				if ( 'rate_limited' === $e->get_error_code() || 429 === $e->get_status() ) {
@@ -187,18 +199,29 @@ final class Reconciler {
 	 * @param int $order_id The order.
 	 */
 	private function give_up_pending_refunds( int $order_id ): void {
-		$order = OrderLock::fresh_order( $order_id );
-		if ( null === $order ) {
+		try {
+			// Under the order's lock: an order-screen refund or a confirming webhook may be writing the same list.
+			OrderLock::run(
+				$order_id,
+				static function () use ( $order_id ): void {
+					$order = OrderLock::fresh_order( $order_id );
+					if ( null === $order ) {
+						return;
+					}
+					$pending = OrderMeta::pending_refunds( $order );
+					$kept    = array_values( array_filter( $pending, static fn( array $entry ): bool => time() - $entry['sent'] < self::PENDING_REFUND_LIMIT ) );
+					if ( count( $kept ) === count( $pending ) ) {
+						return;
+					}
+					$order->update_meta_data( OrderMeta::PENDING_REFUNDS, $kept );
+					$order->add_order_note( __( 'A refund sent to Korea Checkout was never confirmed, so it did not go through. Refund again if it is still owed.', 'korea-checkout' ) );
+					$order->save();
+				}
+			);
+		} catch ( LockTimeout $e ) {
+			// Busy now: the next run looks again.
 			return;
 		}
-		$pending = OrderMeta::pending_refunds( $order );
-		$kept    = array_values( array_filter( $pending, static fn( array $entry ): bool => time() - $entry['sent'] < self::PENDING_REFUND_LIMIT ) );
-		if ( count( $kept ) === count( $pending ) ) {
-			return;
-		}
-		$order->update_meta_data( OrderMeta::PENDING_REFUNDS, $kept );
-		$order->add_order_note( __( 'A refund sent to Korea Checkout was never confirmed, so it did not go through. Refund again if it is still owed.', 'korea-checkout' ) );
-		$order->save();
 	}
 
 	/**

@@ -106,6 +106,51 @@ final class ReconcilerTest extends TestCase {
 		$this->assertSame( 'processing', wc_get_order( $order->get_id() )->get_status(), 'a part refunded stays paid' );
 	}
 
+	public function test_a_failed_order_paid_on_its_second_try_without_a_webhook_is_found(): void {
+		$product                    = $this->create_product( 10000, 5 );
+		list( $order, $session_id ) = $this->order_with_session( $product );
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/fail", array( 'code' => 'REJECT_CARD_COMPANY' ) );
+		$this->assertSame( 'fail', self::reconcile()[ $order->get_id() ] ?? null );
+		$this->assertSame( 'failed', self::state( $order, $product )[0] );
+
+		// The shopper tries again on the same page; that webhook is lost too.
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
+		$this->assertSame( 'pay', self::reconcile()[ $order->get_id() ] ?? null );
+		$this->assertSame( array( 'processing', 3 ), self::state( $order, $product ) );
+		$this->assertSame( 1, $this->actions_fired( 'korea_checkout_payment_complete' ) );
+	}
+
+	public function test_an_unconfirmed_refund_is_given_up_only_after_a_read_of_the_session(): void {
+		$product                    = $this->create_product( 10000, 5 );
+		list( $order, $session_id ) = $this->order_with_session( $product );
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
+		$this->assertSame( 'pay', self::reconcile()[ $order->get_id() ] ?? null );
+		$stale = array(
+			'key'    => 'wc-' . $order->get_id() . '-refund-test',
+			'amount' => 4000,
+			'reason' => 'test',
+			'sent'   => time() - 2 * DAY_IN_SECONDS,
+		);
+		$paid  = wc_get_order( $order->get_id() );
+		$paid->update_meta_data( '_korea_checkout_pending_refunds', array( $stale ) );
+		$paid->save();
+
+		$this->sandbox_fault( 'get-session', '500', 10 );
+		try {
+			$this->assertSame( 'internal_error', self::reconcile()[ $order->get_id() ] ?? null );
+		} finally {
+			$this->sandbox_call( 'DELETE', '/sandbox/faults' );
+		}
+		wp_cache_flush();
+		$this->assertCount( 1, wc_get_order( $order->get_id() )->get_meta( '_korea_checkout_pending_refunds' ), 'an unanswered read proves nothing' );
+
+		$this->assertSame( 'ignore', self::reconcile()[ $order->get_id() ] ?? null );
+		wp_cache_flush();
+		$this->assertSame( array(), wc_get_order( $order->get_id() )->get_meta( '_korea_checkout_pending_refunds' ) );
+		$notes = wc_get_order_notes( array( 'order_id' => $order->get_id() ) );
+		$this->assertStringContainsString( 'never confirmed', $notes[0]->content );
+	}
+
 	public function test_one_order_that_throws_does_not_stop_the_others(): void {
 		$product                           = $this->create_product( 10000, 5 );
 		list( $broken, $broken_session )   = $this->order_with_session( $product );
