@@ -87,11 +87,12 @@ final class EventStore {
 	 * @param string $type       The event type.
 	 * @param string $session_id The session it is about ('' when none).
 	 * @param int    $now        Unix time.
+	 * @param bool   $retried    Whether this is the one new try after the row vanished between insert and read.
 	 * @return array{outcome: string, attempt: int, retry_after: int} `claimed` (with the attempt number to finish
 	 *         under), `done` (processed before), or `busy` (another request holds it; retry_after in seconds).
 	 * @throws StorageError When the database fails.
 	 */
-	public static function claim( string $key, string $type, string $session_id, int $now ): array {
+	public static function claim( string $key, string $type, string $session_id, int $now, bool $retried = false ): array {
 		global $wpdb;
 		$table = self::table();
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the atomic insert is the claim; no cache may answer.
@@ -105,8 +106,12 @@ final class EventStore {
 
 		$row = self::row( $key );
 		if ( null === $row ) {
-			// Pruned between the two statements: a new first claim.
-			return self::claim( $key, $type, $session_id, $now );
+			if ( '' !== $wpdb->last_error || $retried ) {
+				// Neither inserted nor readable: a database fault, not a duplicate.
+				throw new StorageError( '' !== $wpdb->last_error ? (string) $wpdb->last_error : 'The event could neither be claimed nor read.' );
+			}
+			// Pruned between the two statements: a new first claim, once.
+			return self::claim( $key, $type, $session_id, $now, true );
 		}
 		if ( self::DONE === $row['state'] ) {
 			return self::outcome( self::DONE, $row['attempts'] );

@@ -13,6 +13,7 @@ use KoreaCheckout\Webhook\Endpoint;
 use KoreaCheckout\Webhook\EventStore;
 use KoreaCheckout\Webhook\LastWebhook;
 use KoreaCheckout\Webhook\Refusals;
+use KoreaCheckout\Webhook\StorageError;
 
 /**
  * Requests go through rest_do_request() like an HTTP request would; their bodies are signed here, independently of
@@ -453,6 +454,24 @@ final class EndpointTest extends TestCase {
 		$this->assertSame( 'storage_unavailable', $this->rest_data( $response )['error']['code'] );
 		$this->assertArrayHasKey( 'Retry-After', $response->get_headers() );
 		$this->assertNull( EventStore::row( (string) json_decode( $body, true )['id'] ) );
+	}
+
+	public function test_an_event_that_can_be_neither_inserted_nor_read_is_a_storage_error_not_a_loop(): void {
+		$key = 'evt_unreadable_' . wp_generate_password( 8, false );
+		$this->assertSame( EventStore::CLAIMED, EventStore::claim( $key, 'payment.completed', 'cs_x', time() )['outcome'] );
+		// The row is there (the insert is ignored), but every read of it fails and leaves no error behind.
+		$unreadable = static function ( $query ) {
+			return str_contains( (string) $query, EventStore::table() ) && str_starts_with( ltrim( (string) $query ), 'SELECT' ) ? 'SELECT 1 FROM DUAL WHERE 1 = 0' : $query;
+		};
+		add_filter( 'query', $unreadable );
+		try {
+			EventStore::claim( $key, 'payment.completed', 'cs_x', time() );
+			$this->fail( 'an event that cannot be read must not be taken for new, nor for done' );
+		} catch ( StorageError $e ) {
+			$this->assertStringContainsString( 'neither', $e->getMessage() );
+		} finally {
+			remove_filter( 'query', $unreadable );
+		}
 	}
 
 	public function test_out_of_time_leaves_the_event_retryable(): void {
