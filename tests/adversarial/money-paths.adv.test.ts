@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { StoreApiError } from '../support/store-api.ts';
 import { waitUntil } from '../support/wait.ts';
 import { AdminSession } from './lib/admin.ts';
 import {
@@ -127,6 +128,36 @@ describe.each( STORAGES )( 'money paths, %s order storage', ( storage ) => {
 		const [ late ] = await settledDeliveries( order.sessionId, 1, 90_000 );
 		expect( late?.state ).toBe( 'delivered' );
 		expectPaidOnce( await facts( order.orderId ), 1, STOCK );
+	} );
+
+	it( 'sandbox begin (the shopper is paying in a wallet app): Place order again is refused with why and makes no second session; the payment then pays the order once', async () => {
+		const product = await newProduct( 15000, STOCK );
+		const order = await placeOrder( [ { id: product } ] );
+		await sandbox().begin( order.sessionId, 'kakao_pay' );
+
+		const refused = await placeAgain( order ).then(
+			() => null,
+			( error: unknown ) => error
+		);
+		expect( refused ).toBeInstanceOf( StoreApiError );
+		expect( ( refused as StoreApiError ).status ).toBe( 400 );
+		expect( JSON.stringify( ( refused as StoreApiError ).body ) ).toMatch(
+			/already begun/
+		);
+		expect(
+			( await sessionsOf( order.orderId ) ).map(
+				( session ) => session.sessionId
+			)
+		).toEqual( [ order.sessionId ] );
+		expect( ( await sandboxSession( order.sessionId ) ).status ).toBe(
+			'processing'
+		);
+		expectUnpaid( await facts( order.orderId ), STOCK );
+
+		await sandbox().pay( order.sessionId, 'kakao_pay' );
+		await settledDeliveries( order.sessionId, 1 );
+		expectPaidOnce( await facts( order.orderId ), 1, STOCK );
+		expect( await sessionsOf( order.orderId ) ).toHaveLength( 1 );
 	} );
 
 	it( 'fault refund hang: an order-screen refund whose answer times out is not reported as refused, and is recorded once', async () => {

@@ -129,6 +129,18 @@ export class SandboxControl {
 		);
 	}
 
+	/** The shopper starts paying and has not finished (sandbox README: `begin`). */
+	begin(
+		id: string,
+		method: Exclude< SandboxPayMethod, 'virtual_account' > = 'kakao_pay'
+	): Promise< ActionResult > {
+		return this.call(
+			'POST',
+			`/sandbox/sessions/${ encodeURIComponent( id ) }/begin`,
+			{ method }
+		);
+	}
+
 	fail(
 		id: string,
 		code = 'REJECT_CARD_COMPANY',
