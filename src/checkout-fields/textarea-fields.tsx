@@ -3,7 +3,7 @@
  * and checkbox fields). Values travel as Store API extension data and are checked again on the server.
  */
 import { useEffect, useState } from '@wordpress/element';
-import { useDispatch } from '@wordpress/data';
+import { select as selectFrom, useDispatch, useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
 
 export interface TextareaField {
@@ -31,6 +31,13 @@ interface ValidationActions {
 		errors: Record< string, { message: string; hidden: boolean } >
 	) => void;
 	clearValidationError: ( id: string ) => void;
+	showValidationError: ( id: string ) => void;
+}
+
+interface ValidationSelectors {
+	getValidationError: (
+		id: string
+	) => { message: string; hidden: boolean } | undefined;
 }
 
 export function validationId( key: string ): string {
@@ -45,6 +52,25 @@ export function TextareaFields( { fields }: { fields: TextareaField[] } ) {
 	const validation = useDispatch(
 		VALIDATION_STORE
 	) as unknown as ValidationActions;
+	// The message a field shows: WooCommerce un-hides every error when the shopper places the order, and this
+	// one once the shopper leaves the field.
+	const shown = useSelect(
+		( select ) => {
+			const store = select(
+				VALIDATION_STORE
+			) as unknown as ValidationSelectors;
+			const messages: Record< string, string > = {};
+			for ( const field of fields ) {
+				const error = store.getValidationError(
+					validationId( field.key )
+				);
+				messages[ field.key ] =
+					error && ! error.hidden ? error.message : '';
+			}
+			return messages;
+		},
+		[ fields ]
+	);
 
 	useEffect( () => {
 		checkout.setExtensionData( EXTENSION_NAMESPACE, { fields: values } );
@@ -56,6 +82,13 @@ export function TextareaFields( { fields }: { fields: TextareaField[] } ) {
 				field.required &&
 				( values[ field.key ] ?? '' ).trim() === ''
 			) {
+				// Set once: a message WooCommerce or the shopper's leaving the field has un-hidden stays shown.
+				const store = selectFrom(
+					VALIDATION_STORE
+				) as unknown as ValidationSelectors;
+				if ( store.getValidationError( id ) ) {
+					continue;
+				}
 				validation.setValidationErrors( {
 					[ id ]: {
 						message: sprintf(
@@ -76,10 +109,15 @@ export function TextareaFields( { fields }: { fields: TextareaField[] } ) {
 		<div className="korea-checkout-ui korea-checkout-fields">
 			{ fields.map( ( field ) => {
 				const id = validationId( field.key );
+				const message = shown[ field.key ] ?? '';
 				return (
 					<div
 						key={ field.key }
-						className="korea-checkout-fields__field"
+						className={
+							message
+								? 'korea-checkout-fields__field has-error'
+								: 'korea-checkout-fields__field'
+						}
 					>
 						<label
 							htmlFor={ id }
@@ -100,7 +138,14 @@ export function TextareaFields( { fields }: { fields: TextareaField[] } ) {
 							maxLength={ field.maxLength }
 							required={ field.required }
 							aria-required={ field.required }
+							aria-invalid={ message ? true : undefined }
+							aria-describedby={
+								message ? `${ id }-error` : undefined
+							}
 							rows={ 3 }
+							onBlur={ () =>
+								validation.showValidationError( id )
+							}
 							onChange={ ( event ) => {
 								const value = event.target.value;
 								setValues( ( current ) => ( {
@@ -109,6 +154,14 @@ export function TextareaFields( { fields }: { fields: TextareaField[] } ) {
 								} ) );
 							} }
 						/>
+						{ message && (
+							<div
+								className="wc-block-components-validation-error"
+								role="alert"
+							>
+								<p id={ `${ id }-error` }>{ message }</p>
+							</div>
+						) }
 					</div>
 				);
 			} ) }

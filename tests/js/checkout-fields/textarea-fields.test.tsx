@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
 	TextareaFields,
@@ -66,5 +66,61 @@ describe( 'TextareaFields', () => {
 		expect(
 			validation.errors()[ validationId( 'entrance' ) ]
 		).toBeUndefined();
+	} );
+
+	it( 'shows a required field’s message beside it once the order is placed or the field is left, for screen readers too', async () => {
+		render(
+			<TextareaFields
+				fields={ [
+					{
+						key: 'door_code',
+						label: 'Door code',
+						required: true,
+						placeholder: '',
+						maxLength: 100,
+					},
+					{
+						key: 'wrapping',
+						label: 'Wrapping',
+						required: true,
+						placeholder: '',
+						maxLength: 100,
+					},
+				] }
+			/>
+		);
+		const door = screen.getByLabelText( 'Door code' );
+		const wrapping = screen.getByLabelText( 'Wrapping' );
+		await waitFor( () =>
+			expect(
+				validation.errors()[ validationId( 'door_code' ) ]
+			).toBeDefined()
+		);
+		expect( screen.queryByRole( 'alert' ) ).toBeNull();
+		expect( door.getAttribute( 'aria-invalid' ) ).toBeNull();
+
+		// Leaving the field empty shows its message, and only its.
+		await userEvent.click( door );
+		await userEvent.click( document.body );
+		const alert = await screen.findByRole( 'alert' );
+		expect( alert.textContent ).toBe( 'Door code is a required field.' );
+		expect( door.getAttribute( 'aria-invalid' ) ).toBe( 'true' );
+		expect( door.getAttribute( 'aria-describedby' ) ).toBe(
+			alert.querySelector( 'p' )?.id
+		);
+		expect( wrapping.getAttribute( 'aria-invalid' ) ).toBeNull();
+
+		// Place order un-hides every error, this field's too.
+		act( () => validation.showAll() );
+		await waitFor( () =>
+			expect( screen.getAllByRole( 'alert' ) ).toHaveLength( 2 )
+		);
+		expect( wrapping.getAttribute( 'aria-invalid' ) ).toBe( 'true' );
+
+		await userEvent.type( door, '#1234' );
+		await waitFor( () =>
+			expect( screen.getAllByRole( 'alert' ) ).toHaveLength( 1 )
+		);
+		expect( door.getAttribute( 'aria-invalid' ) ).toBeNull();
 	} );
 } );

@@ -132,6 +132,20 @@ const validationStore = createReduxStore( 'wc/store/validation', {
 		if ( action.type === 'SET_VALIDATION_ERRORS' ) {
 			return { ...state, ...action.errors };
 		}
+		if ( action.type === 'SHOW_VALIDATION_ERROR' && action.id ) {
+			const error = state[ action.id ];
+			return error
+				? { ...state, [ action.id ]: { ...error, hidden: false } }
+				: state;
+		}
+		if ( action.type === 'SHOW_ALL_VALIDATION_ERRORS' ) {
+			return Object.fromEntries(
+				Object.entries( state ).map( ( [ id, error ] ) => [
+					id,
+					{ ...error, hidden: false },
+				] )
+			);
+		}
 		if ( action.type === 'CLEAR_VALIDATION_ERROR' && action.id ) {
 			const { [ action.id ]: _removed, ...rest } = state;
 			return rest;
@@ -146,6 +160,13 @@ const validationStore = createReduxStore( 'wc/store/validation', {
 		clearValidationError: ( id: string ) => ( {
 			type: 'CLEAR_VALIDATION_ERROR',
 			id,
+		} ),
+		showValidationError: ( id: string ) => ( {
+			type: 'SHOW_VALIDATION_ERROR',
+			id,
+		} ),
+		showAllValidationErrors: () => ( {
+			type: 'SHOW_ALL_VALIDATION_ERRORS',
 		} ),
 	},
 	selectors: {
@@ -215,6 +236,13 @@ export const validation = {
 				clearValidationError: ( i: string ) => void;
 			}
 		 ).clearValidationError( id ),
+	/** What WooCommerce does when the shopper presses Place order. */
+	showAll: () =>
+		(
+			dispatch( validationStore ) as unknown as {
+				showAllValidationErrors: () => void;
+			}
+		 ).showAllValidationErrors(),
 	errors: () =>
 		(
 			select( validationStore ) as unknown as {
