@@ -81,6 +81,19 @@ export function MethodsList( {
 	const nothingOffered =
 		shopMethods !== null && ! [ ...on ].some( ( id ) => shopHas( id ) );
 
+	// An empty list means "every method": switching the last one off would switch them all on.
+	const isLastOn = ( id: string ) => on.size === 1 && on.has( id );
+	const helpFor = ( id: string, offered: boolean ) => {
+		if ( ! offered ) {
+			return unavailableReason( shopName );
+		}
+		return isLastOn( id )
+			? __(
+					'At least one method stays on. To stop offering Korea Checkout, switch it off under Checkout.',
+					'korea-checkout'
+				)
+			: undefined;
+	};
 	const commit = ( nextOrder: string[], nextOn: Set< string > ) =>
 		onChange( nextOrder.filter( ( id ) => nextOn.has( id ) ) );
 	const toggle = ( id: string, checked: boolean ) => {
@@ -156,14 +169,11 @@ export function MethodsList( {
 										)
 									}
 									checked={ on.has( id ) }
+									disabled={ isLastOn( id ) }
 									onChange={ ( checked: boolean ) =>
 										toggle( id, checked )
 									}
-									help={
-										offered
-											? undefined
-											: unavailableReason( shopName )
-									}
+									help={ helpFor( id, offered ) }
 								/>
 							</div>
 							<span className="kc-methods__move">

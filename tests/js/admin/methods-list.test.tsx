@@ -57,6 +57,34 @@ describe( 'MethodsList', () => {
 		).toBeTruthy();
 	} );
 
+	it( 'keeps the last method on: an empty list would offer every method', () => {
+		const onChange = vi.fn();
+		render(
+			<MethodsList
+				available={ ALL }
+				enabled={ [ 'kakao_pay' ] }
+				shopMethods={ [ 'card', 'kakao_pay', 'naver_pay' ] }
+				shopName=""
+				onChange={ onChange }
+			/>
+		);
+		const last = screen.getByRole( 'checkbox', { name: /KakaoPay/ } );
+		expect( ( last as HTMLInputElement ).checked ).toBe( true );
+		expect( ( last as HTMLInputElement ).disabled ).toBe( true );
+		expect( row( 'KakaoPay' ).textContent ).toContain(
+			'At least one method stays on'
+		);
+		last.click();
+		expect( onChange ).not.toHaveBeenCalled();
+
+		const card = screen.getByRole( 'checkbox', {
+			name: /Credit or debit card/,
+		} );
+		expect( ( card as HTMLInputElement ).disabled ).toBe( false );
+		card.click();
+		expect( onChange ).toHaveBeenCalledWith( [ 'kakao_pay', 'card' ] );
+	} );
+
 	it( 'says the shop is not known yet before any connection test', () => {
 		render(
 			<MethodsList
