@@ -3,7 +3,7 @@
  * account has several.
  */
 import { SelectControl } from '@wordpress/components';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 import { ConnectionPanel } from '../components/ConnectionPanel';
 import { FieldError } from '../components/FieldError';
 import { Section } from '../components/Section';
@@ -26,6 +26,12 @@ export function ConnectionSection( {
 }: ConnectionSectionProps ) {
 	const shop = useSetting( 'shop_id' );
 	const shops = result?.shops ?? [];
+	// A saved shop the key does not have (a sandbox shop kept after a live key was pasted) must be changeable
+	// even when the key has a single shop.
+	const savedIsForeign =
+		shop.value !== '' &&
+		shops.length > 0 &&
+		! shops.some( ( choice ) => choice.id === shop.value );
 	return (
 		<Section
 			id="connection"
@@ -41,7 +47,7 @@ export function ConnectionSection( {
 				blockedReason={ blockedReason }
 				onTest={ onTest }
 			/>
-			{ shops.length > 1 && (
+			{ ( shops.length > 1 || savedIsForeign ) && (
 				<SelectControl
 					__next40pxDefaultSize
 					__nextHasNoMarginBottom
@@ -59,6 +65,22 @@ export function ConnectionSection( {
 							value: choice.id,
 							label: `${ choice.name } (${ choice.id })`,
 						} ) ),
+						...( savedIsForeign
+							? [
+									{
+										value: shop.value,
+										label: sprintf(
+											/* translators: %s: a shop id such as sb_2 */
+											__(
+												'%s (not a shop of this key)',
+												'korea-checkout'
+											),
+											shop.value
+										),
+										disabled: true,
+									},
+								]
+							: [] ),
 					] }
 					onChange={ shop.set }
 				/>
