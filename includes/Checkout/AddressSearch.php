@@ -42,6 +42,7 @@ final class AddressSearch {
 	public function register(): void {
 		// The classic script also styles the method choice, so it loads even with the search switched off.
 		add_action( 'woocommerce_before_checkout_form', array( $this, 'enqueue_classic' ) );
+		add_action( 'before_woocommerce_pay_form', array( $this, 'enqueue_classic' ), 10, 0 );
 		if ( ! self::is_enabled() ) {
 			return;
 		}
@@ -98,7 +99,7 @@ final class AddressSearch {
 	}
 
 	/**
-	 * Classic checkout: enqueues the form's script (fires only where the classic form renders).
+	 * Classic checkout and pay-for-order form: enqueues the form's script (fires only where such a form renders).
 	 */
 	public function enqueue_classic(): void {
 		$this->enqueue( 'classic-checkout', array( 'jquery' ) );

@@ -36,6 +36,8 @@ final class MethodChoice {
 		add_action( 'woocommerce_checkout_create_order', array( $this, 'save_classic' ), 10, 2 );
 		// Before WooCommerce's own handler (priority 999) calls the gateway's process_payment().
 		add_action( 'woocommerce_rest_checkout_process_payment_with_context', array( $this, 'save_block' ), 10, 1 );
+		// The pay-for-order form (My Account → Pay, a failed payment tried again) fires neither hook above.
+		add_action( 'woocommerce_before_pay_action', array( $this, 'save_pay_for_order' ), 10, 1 );
 		// The gateway's payment_fields() fires this inside its box in the classic form.
 		add_action( 'korea_checkout_classic_payment_fields', array( self::class, 'render_classic' ), 10, 0 );
 		add_filter( 'woocommerce_available_payment_gateways', array( $this, 'hide_without_methods' ) );
@@ -126,6 +128,27 @@ final class MethodChoice {
 		}
 		$choice = self::check( $this->posted(), self::enabled() );
 		$order->update_meta_data( OrderMeta::METHOD, (string) $choice );
+	}
+
+	/**
+	 * Pay-for-order form: checks and stores the choice before WooCommerce calls the gateway. A choice that is not
+	 * enabled adds an error notice, which keeps WooCommerce from taking the payment.
+	 *
+	 * @param \WC_Order $order The order being paid.
+	 */
+	public function save_pay_for_order( $order ): void {
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- WooCommerce verified the pay nonce before this hook.
+		$gateway = isset( $_POST['payment_method'] ) && is_string( $_POST['payment_method'] ) ? sanitize_key( wp_unslash( $_POST['payment_method'] ) ) : '';
+		if ( ! $order instanceof \WC_Order || Plugin::GATEWAY_ID !== $gateway ) {
+			return;
+		}
+		$choice = self::check( $this->posted(), self::enabled() );
+		if ( null === $choice ) {
+			wc_add_notice( self::error_message(), 'error' );
+			return;
+		}
+		$order->update_meta_data( OrderMeta::METHOD, $choice );
+		$order->save();
 	}
 
 	/**

@@ -58,6 +58,37 @@ final class MethodChoiceTest extends TestCase {
 		$this->assertSame( '', wc_get_order( $cod->get_id() )->get_meta( '_korea_checkout_method' ) );
 	}
 
+	public function test_the_pay_for_order_form_stores_a_new_choice_and_refuses_one_not_offered(): void {
+		$this->set_plugin_settings( array( 'enabled_methods' => array( 'card', 'naver_pay' ) ) );
+		$order = $this->create_order( array( 'meta' => array( '_korea_checkout_method' => 'card' ) ) );
+		wc_clear_notices();
+
+		// My Account → Pay: WooCommerce checks the pay nonce, then fires this before it calls the gateway.
+		$_POST = array(
+			'payment_method'        => 'korea_checkout',
+			'korea_checkout_method' => 'naver_pay',
+		);
+		do_action( 'woocommerce_before_pay_action', $order );
+		wp_cache_flush();
+		$this->assertSame( 'naver_pay', wc_get_order( $order->get_id() )->get_meta( '_korea_checkout_method' ) );
+		$this->assertSame( 0, wc_notice_count( 'error' ) );
+
+		$_POST['korea_checkout_method'] = 'samsung_pay';
+		do_action( 'woocommerce_before_pay_action', wc_get_order( $order->get_id() ) );
+		$this->assertSame( 1, wc_notice_count( 'error' ), 'an error notice keeps WooCommerce from taking the payment' );
+		wp_cache_flush();
+		$this->assertSame( 'naver_pay', wc_get_order( $order->get_id() )->get_meta( '_korea_checkout_method' ) );
+		wc_clear_notices();
+
+		$_POST = array(
+			'payment_method'        => 'cod',
+			'korea_checkout_method' => 'samsung_pay',
+		);
+		do_action( 'woocommerce_before_pay_action', wc_get_order( $order->get_id() ) );
+		$this->assertSame( 0, wc_notice_count( 'error' ), 'another gateway is not ours to check' );
+		$_POST = array();
+	}
+
 	public function test_classic_choice_is_validated_and_saved_on_the_new_order(): void {
 		$this->set_plugin_settings( array( 'enabled_methods' => array( 'card', 'toss_pay' ) ) );
 		$choice = new MethodChoice();
