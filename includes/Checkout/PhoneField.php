@@ -42,7 +42,7 @@ final class PhoneField {
 	}
 
 	/**
-	 * WooCommerce's phone check, made strict for Korean addresses.
+	 * WooCommerce's phone check, replaced by the Korean one for Korean addresses.
 	 *
 	 * @param mixed       $valid   WooCommerce's verdict.
 	 * @param mixed       $phone   The number.
@@ -53,7 +53,9 @@ final class PhoneField {
 		if ( ! is_string( $country ) || 'KR' !== strtoupper( $country ) || ! is_string( $phone ) ) {
 			return $valid;
 		}
-		return $valid && PhoneNumber::is_acceptable( $phone, $country );
+		// Ours decides alone for Korea: it is stricter than WooCommerce's character check, and it also takes the
+		// full-width digits and dashes a Korean input method types, which that check refuses.
+		return PhoneNumber::is_acceptable( $phone, $country );
 	}
 
 	/**

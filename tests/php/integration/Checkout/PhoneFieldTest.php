@@ -20,6 +20,8 @@ final class PhoneFieldTest extends TestCase {
 		$this->assertTrue( \WC_Validation::is_phone( '+82 2 123 4567', 'KR' ) );
 		$this->assertFalse( \WC_Validation::is_phone( '010-123', 'KR' ) );
 		$this->assertFalse( \WC_Validation::is_phone( '+81 90-1234-5678', 'KR' ) );
+		$this->assertTrue( \WC_Validation::is_phone( '０１０－１２３４－５６７８', 'KR' ), 'as a Korean input method types it' );
+		$this->assertFalse( \WC_Validation::is_phone( '010-1234-5678 ext', 'KR' ) );
 	}
 
 	public function test_other_countries_keep_woocommerces_check(): void {
