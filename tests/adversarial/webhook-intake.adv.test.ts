@@ -80,6 +80,46 @@ describe.each( STORAGES )( 'webhook intake, %s order storage', ( storage ) => {
 		).toBe( 5000 );
 	} );
 
+	it( 'store fault slow_start 6 s + fault get-session hang 17 s: a delivery to a slow web node answers 503 within the 10 s delivery timeout, and the refund is recorded once', async () => {
+		const { order } = await paidByWebhook( 15000 );
+		await storeFault( 'slow_start', 1, '6' );
+		await sandboxFault( 'get-session', 'hang', 1, 17_000 );
+
+		const refund = await sandbox().refund(
+			order.sessionId,
+			5000,
+			'Dashboard refund reaching a slow web node'
+		);
+		const deliveries = await settledDeliveries(
+			order.sessionId,
+			2,
+			120_000
+		);
+		const refunded = deliveries.find(
+			( delivery ) => delivery.event === 'payment.refunded'
+		);
+		const first = refunded?.attempts[ 0 ];
+		expect(
+			first,
+			'the six seconds before the route count against the budget: no API read that could not end in time'
+		).toMatchObject( { status: 503 } );
+		expect( first?.ms ?? Infinity ).toBeGreaterThanOrEqual( 6_000 );
+		expect( first?.ms ?? Infinity ).toBeLessThan( 10_000 );
+		expect( await storeFaultFired( 'slow_start' ) ).toBe( 1 );
+		expect( refunded?.state, 'a retry was accepted' ).toBe( 'delivered' );
+
+		const after = await orderBecomes(
+			'the dashboard refund recorded',
+			order.orderId,
+			( current ) => current.refunds.length > 0
+		);
+		expect( refundsOf( after ) ).toEqual( [
+			{ amount: 5000, refundId: String( refund.refundId ) },
+		] );
+		expectPaidOnce( after, 1, STOCK );
+		expectRefundEmailsAtMostOnce( after );
+	} );
+
 	it( 'in-flight duplicate (store fault hold_session_read): a second delivery while the first is processing gets 409/503 with Retry-After, and the event is processed once', async () => {
 		const held = await heldPayment( 15000 );
 		// The first delivery waits at its session read (after its claim) until another webhook answer is out.

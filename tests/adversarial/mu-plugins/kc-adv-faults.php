@@ -11,6 +11,9 @@
  *   webhook request has been answered (or the test arms `release_session_read`), so that the delivery stays in
  *   flight, claimed and not finished, exactly as long as the test's duplicate takes, and well inside the store's
  *   time budget.
+ * - `slow_start` (arg: seconds): the next webhook request sleeps that long before its route runs, as on a web node
+ *   that is swapping or whose caches are cold: the time counts against the store's budget, which starts when the
+ *   web server took the request.
  * - `throw_in_payment_complete`: a `korea_checkout_payment_complete` listener (after the counter) throws.
  * - `session_total:<session id>` (arg: amount): the API's answers about that session say this `totalAmount`
  *   (29000.4 for a KRW order of 29,000), as a service with a rounding bug would.
@@ -64,6 +67,20 @@ add_filter(
 	},
 	5,
 	3
+);
+
+add_action(
+	'rest_api_init',
+	static function (): void {
+		if ( 'webhook' !== context() ) {
+			return;
+		}
+		$seconds = take_fault( 'slow_start' );
+		if ( null !== $seconds ) {
+			usleep( (int) ( (float) $seconds * 1000000 ) );
+		}
+	},
+	0
 );
 
 add_action(
