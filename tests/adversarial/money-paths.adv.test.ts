@@ -54,6 +54,56 @@ import { wp } from './lib/wp.ts';
 /** What an order-screen answer must not say when the money may have moved. */
 const REFUSED = /did not refund|could not refund|refund failed|was refused/i;
 
+/** A session made with the store's key for the order's number and amount, but not by the store for it. */
+async function foreignSession(
+	order: Awaited< ReturnType< typeof placeOrder > >,
+	orderKeyHash: string
+): Promise< string > {
+	const own = await sandboxSession( order.sessionId );
+	const made = await api< { sessionId: string } >(
+		'POST',
+		'/api/checkout/create-session',
+		{
+			platform: 'woocommerce',
+			platformOrderId: String( order.orderId ),
+			items: [
+				{
+					name: 'Same order, another store',
+					price: own.totalAmount,
+					quantity: 1,
+				},
+			],
+			customer: {
+				name: 'Staging Copy',
+				email: 'staging@example.com',
+			},
+			totalAmount: own.totalAmount,
+			currency: 'KRW',
+			returnUrl: String( own.returnUrl ),
+			cancelUrl: String( own.returnUrl ),
+			webhookUrl: webhookUrl(),
+			metadata: { orderId: String( order.orderId ), orderKeyHash },
+		}
+	);
+	return made.sessionId;
+}
+
+/** Pays the foreign session, delivers its webhook and follows its return: the order must stay unpaid. */
+async function expectForeignSessionRefused(
+	order: Awaited< ReturnType< typeof placeOrder > >,
+	sessionId: string
+): Promise< void > {
+	const paid = await sandbox().pay( sessionId, 'card' );
+	expect( paid.redirectUrl ).toContain( `sessionId=${ sessionId }` );
+	await settledDeliveries( sessionId, 1 );
+
+	await visit( paid.redirectUrl ?? '' );
+	expectUnpaid( await facts( order.orderId ), STOCK );
+	expect( ( await sandboxSession( order.sessionId ) ).status ).toBe(
+		'pending'
+	);
+}
+
 describe.each( STORAGES )( 'money paths, %s order storage', ( storage ) => {
 	inStorage( storage );
 	const admin = new AdminSession();
@@ -63,48 +113,44 @@ describe.each( STORAGES )( 'money paths, %s order storage', ( storage ) => {
 	it( "a paid session the store did not create (same key, the order's number and amount, unknown orderKeyHash) on the return URL does not pay the order", async () => {
 		const product = await newProduct( 26000, STOCK );
 		const order = await placeOrder( [ { id: product } ] );
-		const own = await sandboxSession( order.sessionId );
-		const intruder = await api< { sessionId: string } >(
-			'POST',
-			'/api/checkout/create-session',
-			{
-				platform: 'woocommerce',
-				platformOrderId: String( order.orderId ),
-				items: [
-					{
-						name: 'Same order, another store',
-						price: own.totalAmount,
-						quantity: 1,
-					},
-				],
-				customer: {
-					name: 'Staging Copy',
-					email: 'staging@example.com',
-				},
-				totalAmount: own.totalAmount,
-				currency: 'KRW',
-				returnUrl: String( own.returnUrl ),
-				cancelUrl: String( own.returnUrl ),
-				webhookUrl: webhookUrl(),
-				metadata: {
-					orderId: String( order.orderId ),
-					orderKeyHash: createHash( 'sha256' )
-						.update( `wc_order_${ uniqueTag() }` )
-						.digest( 'hex' ),
-				},
-			}
+		const other = createHash( 'sha256' )
+			.update( `wc_order_${ uniqueTag() }` )
+			.digest( 'hex' );
+		await expectForeignSessionRefused(
+			order,
+			await foreignSession( order, other )
 		);
-		const paid = await sandbox().pay( intruder.sessionId, 'card' );
-		expect( paid.redirectUrl ).toContain(
-			`sessionId=${ intruder.sessionId }`
-		);
-		await settledDeliveries( intruder.sessionId, 1 );
+	} );
 
+	it( "a paid session a staging copy made (same key and database: the order's own orderKeyHash) is refused: the store never recorded it", async () => {
+		const product = await newProduct( 26000, STOCK );
+		const order = await placeOrder( [ { id: product } ] );
+		const own = createHash( 'sha256' )
+			.update( order.orderKey )
+			.digest( 'hex' );
+		expect(
+			( await sandboxSession( order.sessionId ) ).metadata?.orderKeyHash
+		).toBe( own );
+		await expectForeignSessionRefused(
+			order,
+			await foreignSession( order, own )
+		);
+	} );
+
+	it( 'a session the store recorded whose orderKeyHash was changed afterwards (PATCH metadata) does not pay the order', async () => {
+		const product = await newProduct( 26000, STOCK );
+		const order = await placeOrder( [ { id: product } ] );
+		await api( 'PATCH', `/api/checkout/session/${ order.sessionId }`, {
+			metadata: {
+				orderKeyHash: createHash( 'sha256' )
+					.update( `wc_order_${ uniqueTag() }` )
+					.digest( 'hex' ),
+			},
+		} );
+		const paid = await sandbox().pay( order.sessionId, 'card' );
+		await settledDeliveries( order.sessionId, 1 );
 		await visit( paid.redirectUrl ?? '' );
 		expectUnpaid( await facts( order.orderId ), STOCK );
-		expect( ( await sandboxSession( order.sessionId ) ).status ).toBe(
-			'pending'
-		);
 	} );
 
 	it( 'fault webhook delay: Place order again after the first session was paid makes no second session; the order is paid and the shopper goes to order-received', async () => {
