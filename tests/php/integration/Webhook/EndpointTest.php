@@ -162,6 +162,9 @@ final class EndpointTest extends TestCase {
 		list( $order, $session_id ) = $this->order_with_sandbox_session();
 		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
 		$body = self::event( 'payment.completed', $session_id, $order );
+		// The first REST request of a PHP process makes WooCommerce store options of its own (run alone, this test
+		// would count them): one refused request first, then the counter starts again from nothing.
+		$this->post( '{}', array() );
 		delete_option( Refusals::OPTION );
 		$last_before = get_option( LastWebhook::OPTION );
 		$writes      = $this->record_writes();
