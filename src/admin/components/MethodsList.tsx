@@ -89,7 +89,7 @@ export function MethodsList( {
 		}
 		return isLastOn( id )
 			? __(
-					'At least one method stays on. To stop offering Korea Checkout, switch it off under Checkout.',
+					'At least one method stays on. To stop offering Korea Checkout, switch off “Offer Korea Checkout at checkout” above.',
 					'korea-checkout'
 				)
 			: undefined;
