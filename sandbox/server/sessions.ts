@@ -366,14 +366,6 @@ export function begin(
 	method: PaymentMethod
 ): ActionResult {
 	const session = findSession( ctx, sessionId );
-	if ( method === 'virtual_account' ) {
-		throw new ApiError(
-			400,
-			'invalid_parameter',
-			'A virtual account is issued by pay, not begun.',
-			{ field: 'method' }
-		);
-	}
 	if ( isInProgress( session ) ) {
 		throw wrongStatus( session, 'begun' );
 	}

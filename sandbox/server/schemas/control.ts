@@ -26,6 +26,7 @@ export const paySchema = {
 	},
 } as const;
 
+/** A virtual account is issued by `pay`; every other method can be begun and left unfinished. */
 export const beginSchema = {
 	params: sessionIdParams,
 	body: {
@@ -33,7 +34,12 @@ export const beginSchema = {
 		additionalProperties: false,
 		required: [ 'method' ],
 		properties: {
-			method: { type: 'string', enum: PAYMENT_METHODS },
+			method: {
+				type: 'string',
+				enum: PAYMENT_METHODS.filter(
+					( method ) => method !== 'virtual_account'
+				),
+			},
 		},
 	},
 } as const;
