@@ -28,6 +28,21 @@ final class ProcessPaymentTest extends GatewayTestCase {
 		return count( array_filter( $all, static fn( array $s ) => (string) ( $s['platformOrderId'] ?? '' ) === (string) $order_id ) );
 	}
 
+	/**
+	 * Places the order while the service makes the session but answers after the client gave up (15 s).
+	 *
+	 * @param \WC_Order $order The order.
+	 */
+	private function lose_create_session_answer( \WC_Order $order ): void {
+		$this->sandbox_fault( 'create-session', 'hang', 1, array( 'delayMs' => 16000 ) );
+		try {
+			$this->gateway()->process_payment( $order->get_id() );
+			$this->fail( 'the lost answer must not send the shopper anywhere' );
+		} catch ( \Exception $e ) {
+			$this->assertStringContainsString( 'not responding', $e->getMessage() );
+		}
+	}
+
 	public function test_the_session_carries_the_order_and_adds_up(): void {
 		$scarf      = $this->create_product( 29000 );
 		$tea        = $this->create_product( 12000 );
@@ -132,14 +147,7 @@ final class ProcessPaymentTest extends GatewayTestCase {
 
 	public function test_a_lost_answer_of_create_session_gets_the_same_session_on_the_retry(): void {
 		$order = $this->create_order();
-		// The service makes the session but its answer comes after the client gave up (15 s).
-		$this->sandbox_fault( 'create-session', 'hang', 1, array( 'delayMs' => 16000 ) );
-		try {
-			$this->gateway()->process_payment( $order->get_id() );
-			$this->fail( 'the lost answer must not send the shopper anywhere' );
-		} catch ( \Exception $e ) {
-			$this->assertStringContainsString( 'not responding', $e->getMessage() );
-		}
+		$this->lose_create_session_answer( $order );
 		$this->assertSame( 1, $this->sessions_of( $order->get_id() ), 'the service made one' );
 
 		$retry = $this->start_payment( $this->reload( $order->get_id() ) );
@@ -149,13 +157,7 @@ final class ProcessPaymentTest extends GatewayTestCase {
 
 	public function test_a_lost_answer_kept_until_its_expiry_is_near_is_made_anew_not_refused(): void {
 		$order = $this->create_order();
-		$this->sandbox_fault( 'create-session', 'hang', 1, array( 'delayMs' => 16000 ) );
-		try {
-			$this->gateway()->process_payment( $order->get_id() );
-			$this->fail( 'the lost answer must not send the shopper anywhere' );
-		} catch ( \Exception $e ) {
-			$this->assertStringContainsString( 'not responding', $e->getMessage() );
-		}
+		$this->lose_create_session_answer( $order );
 		// The shopper comes back when the kept request's session would expire within the reuse margin: sending it
 		// again needs a new expiry, and the same key with another body is refused for 24 hours.
 		$kept                = $this->reload( $order->get_id() );
