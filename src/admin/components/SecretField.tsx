@@ -4,7 +4,7 @@
 import { TextControl } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 import { useLock, useSettingsForm } from '../form';
-import { FieldError } from './FieldError';
+import { describedBy, FieldError } from './FieldError';
 
 interface SecretFieldProps {
 	field: 'api_key' | 'webhook_secret';
@@ -67,7 +67,14 @@ export function SecretField( {
 					onChange( next === '' ? undefined : next )
 				}
 				className={ error ? 'has-error' : undefined }
+				id={ `kc-setting-${ field }` }
 				aria-invalid={ error ? true : undefined }
+				aria-describedby={ describedBy(
+					`kc-setting-${ field }`,
+					true,
+					field,
+					error
+				) }
 			/>
 			{ mask && ! locked && (
 				<button

@@ -6,7 +6,7 @@ import { TextControl } from '@wordpress/components';
 import type { ComponentProps } from 'react';
 import { useSetting } from '../form';
 import type { EditableSettings, SettingKey } from '../types';
-import { FieldError } from './FieldError';
+import { describedBy, FieldError } from './FieldError';
 
 type TextKey = {
 	[ K in SettingKey ]: string extends EditableSettings[ K ]
@@ -23,13 +23,22 @@ type TextFieldProps = { setting: TextKey } & Omit<
 
 export function TextField( { setting, ...control }: TextFieldProps ) {
 	const { value, error, set } = useSetting( setting );
+	const id = `kc-setting-${ setting }`;
 	return (
 		<>
 			<TextControl
 				__next40pxDefaultSize
 				{ ...control }
+				id={ id }
 				value={ String( value ) }
 				onChange={ set }
+				aria-invalid={ error ? true : undefined }
+				aria-describedby={ describedBy(
+					id,
+					Boolean( control.help ),
+					setting,
+					error
+				) }
 			/>
 			<FieldError field={ setting } message={ error } />
 		</>
