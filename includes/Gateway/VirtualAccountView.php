@@ -7,6 +7,7 @@
 
 namespace KoreaCheckout\Gateway;
 
+use KoreaCheckout\Api\Money;
 use KoreaCheckout\Orders\OrderMeta;
 
 defined( 'ABSPATH' ) || exit;
@@ -89,7 +90,7 @@ final class VirtualAccountView {
 		}
 		$title                                    = __( 'Pay by bank transfer into this account', 'korea-checkout' );
 		$rows                                     = self::rows( $account );
-		$rows[ __( 'Amount', 'korea-checkout' ) ] = wp_strip_all_tags( html_entity_decode( wc_price( (float) $order->get_total(), array( 'currency' => $order->get_currency() ) ), ENT_QUOTES, 'UTF-8' ) );
+		$rows[ __( 'Amount', 'korea-checkout' ) ] = html_entity_decode( Money::as_text( Money::to_minor( (string) $order->get_total( 'edit' ), $order->get_currency() ), $order->get_currency() ), ENT_QUOTES, 'UTF-8' );
 
 		if ( $plain_text ) {
 			echo "\n" . esc_html( wc_strtoupper( $title ) ) . "\n\n";

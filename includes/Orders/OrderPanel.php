@@ -201,7 +201,7 @@ final class OrderPanel {
 			$id = OrderMeta::refund_id( $refund );
 			printf(
 				'<li>%s &ndash; %s</li>',
-				wp_kses_post( wc_price( $refund->get_amount(), array( 'currency' => $order->get_currency() ) ) ),
+				esc_html( Money::as_text( Money::to_minor( (string) $refund->get_amount(), $order->get_currency() ), $order->get_currency() ) ),
 				'' === $id ? esc_html__( 'not sent through Korea Checkout', 'korea-checkout' ) : esc_html( $id )
 			);
 		}

@@ -96,6 +96,32 @@ final class StatusRouteTest extends GatewayTestCase {
 		$this->assertSame( '', (string) ob_get_clean(), 'the store\'s own email does not need it' );
 	}
 
+	public function test_the_email_states_the_amount_in_won_without_decimals_whatever_the_price_settings(): void {
+		update_option( 'woocommerce_price_num_decimals', 2 );
+		$order = $this->create_order(
+			array(
+				'status' => 'on-hold',
+				'meta'   => array(
+					'_korea_checkout_virtual_account' => array(
+						'bankName'      => '국민은행',
+						'accountNumber' => '123-45-678901',
+						'accountHolder' => '코리아체크아웃',
+						'dueDate'       => '2026-11-28T23:59:59+09:00',
+					),
+				),
+			)
+		);
+		ob_start();
+		do_action( 'woocommerce_email_before_order_table', $order, false, true, null );
+		$plain = (string) ob_get_clean();
+		update_option( 'woocommerce_price_num_decimals', 0 );
+
+		$amount = number_format( (int) $order->get_total( 'edit' ) );
+		$this->assertSame( '32,000', $amount, 'one 29,000 KRW product and 3,000 KRW shipping' );
+		$this->assertStringContainsString( '₩' . $amount, $plain, 'the symbol as a character in a plain-text email' );
+		$this->assertStringNotContainsString( $amount . '.00', $plain, 'KRW has no decimals anywhere' );
+	}
+
 	/**
 	 * Lets the next poll ask the API at once, as if the interval had passed.
 	 *

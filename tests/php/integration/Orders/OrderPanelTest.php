@@ -113,6 +113,27 @@ final class OrderPanelTest extends TestCase {
 		$this->assertStringContainsString( '_wpnonce=', $html );
 	}
 
+	public function test_refunds_are_listed_in_won_without_decimals_whatever_the_price_settings(): void {
+		wp_set_current_user( self::user( 'shop_manager' ) );
+		update_option( 'woocommerce_price_num_decimals', 2 );
+		$order = $this->order();
+		wc_create_refund(
+			array(
+				'order_id' => $order->get_id(),
+				'amount'   => '5000',
+				'reason'   => 'Size',
+			)
+		);
+		ob_start();
+		( new OrderPanel() )->render( wc_get_order( $order->get_id() ) );
+		$html = (string) ob_get_clean();
+		update_option( 'woocommerce_price_num_decimals', 0 );
+
+		$this->assertStringContainsString( '5,000', $html );
+		$this->assertStringNotContainsString( '5,000.00', $html, 'KRW has no decimals anywhere' );
+		$this->assertStringContainsString( 'not sent through Korea Checkout', $html );
+	}
+
 	public function test_the_button_is_hidden_from_users_who_cannot_edit_orders(): void {
 		wp_set_current_user( self::user( 'customer' ) );
 		ob_start();
