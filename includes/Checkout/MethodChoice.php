@@ -218,7 +218,27 @@ final class MethodChoice {
 			return isset( $form[ self::INPUT ] ) && is_string( $form[ self::INPUT ] ) ? sanitize_key( $form[ self::INPUT ] ) : '';
 		}
 		// phpcs:enable WordPress.Security.NonceVerification.Missing
-		return '';
+		return self::pay_page_order_choice();
+	}
+
+	/**
+	 * On the pay-for-order page, the method kept on the order, so that the shopper finds the one chosen before
+	 * ('' elsewhere, and when the page's order key does not match). The key in the link is what WooCommerce
+	 * itself asks of a guest on this page.
+	 */
+	private static function pay_page_order_choice(): string {
+		global $wp;
+		$order_id = isset( $wp->query_vars['order-pay'] ) ? absint( $wp->query_vars['order-pay'] ) : 0;
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- the order key is the pay link's own credential.
+		$key = isset( $_GET['key'] ) && is_string( $_GET['key'] ) ? wc_clean( wp_unslash( $_GET['key'] ) ) : '';
+		if ( $order_id <= 0 || '' === $key ) {
+			return '';
+		}
+		$order = wc_get_order( $order_id );
+		if ( ! $order instanceof \WC_Order || ! hash_equals( $order->get_order_key(), $key ) ) {
+			return '';
+		}
+		return (string) $order->get_meta( OrderMeta::METHOD );
 	}
 
 	/**
