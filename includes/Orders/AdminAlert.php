@@ -7,14 +7,16 @@
 
 namespace KoreaCheckout\Orders;
 
+use KoreaCheckout\Api\Money;
 use KoreaCheckout\Logging\Logger;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Used when a session's amount or currency does not match its order, and when an order was paid twice. Each is
- * noted on the order and mailed to the site's admin email once per session; the mail names the order and links
- * to it, and carries no customer data beyond the order number.
+ * Used when a session's amount or currency does not match its order, when an order was paid twice, and when a
+ * session took money after its order moved to another payment method. Each is noted on the order and mailed to
+ * the site's admin email once per session; the mail names the order and links to it, and carries no customer
+ * data beyond the order number.
  */
 final class AdminAlert {
 
@@ -83,6 +85,52 @@ final class AdminAlert {
 			/* translators: %s: order number */
 			sprintf( __( 'order #%s was paid twice', 'korea-checkout' ), $order->get_order_number() ),
 			$message
+		);
+	}
+
+	/**
+	 * A session took money for an order that had moved to another payment method: tell a person, once per session.
+	 * The order is left as it is; it may be paid the other way too.
+	 *
+	 * @param \WC_Order            $order   Fresh order, under its lock.
+	 * @param array<string, mixed> $session Session, as the API showed it.
+	 */
+	public static function paid_elsewhere( \WC_Order $order, array $session ): void {
+		$session_id = (string) $session['sessionId'];
+		$seen       = OrderMeta::items( $order, OrderMeta::DOUBLE_PAYMENTS );
+		if ( in_array( $session_id, $seen, true ) ) {
+			return;
+		}
+		$seen[] = $session_id;
+		$order->update_meta_data( OrderMeta::DOUBLE_PAYMENTS, $seen );
+		$currency = is_string( $session['currency'] ?? null ) ? $session['currency'] : $order->get_currency();
+		try {
+			$amount = html_entity_decode( Money::as_text( Money::from_api( $session['totalAmount'] ?? null, $currency ), $currency ), ENT_QUOTES, 'UTF-8' );
+		} catch ( \InvalidArgumentException $e ) {
+			$amount = self::scalar( $session['totalAmount'] ?? '?' ) . ' ' . $currency;
+		}
+		$message = sprintf(
+			/* translators: 1: session id, 2: amount paid, 3: the payment method the order has now */
+			__( 'Korea Checkout session %1$s took a payment of %2$s for this order after the order was switched to %3$s. The order was left as it is. If it is paid that way too, refund one of the two payments (the Korea Checkout one from the Korea Checkout dashboard); if not, check the payment and mark the order paid.', 'korea-checkout' ),
+			$session_id,
+			$amount,
+			$order->get_payment_method_title() ? $order->get_payment_method_title() : $order->get_payment_method()
+		);
+		$order->add_order_note( $message );
+		$order->save();
+		self::send(
+			$order,
+			/* translators: %s: order number */
+			sprintf( __( 'order #%s was paid after it switched payment method', 'korea-checkout' ), $order->get_order_number() ),
+			$message
+		);
+		Logger::warning(
+			'A session took money for an order now paid with another gateway.',
+			array(
+				'order_id'   => $order->get_id(),
+				'session_id' => $session_id,
+				'gateway'    => $order->get_payment_method(),
+			)
 		);
 	}
 

@@ -72,7 +72,7 @@ final class OrderMeta {
 	/** The session id whose amount or currency did not match the order (alerted once). */
 	public const MISMATCH = '_korea_checkout_mismatch';
 
-	/** Ids of further sessions that also took money (alerted once each). */
+	/** Ids of further sessions that also took money, or took it after the order switched gateway (alerted once each). */
 	public const DOUBLE_PAYMENTS = '_korea_checkout_double_payments';
 
 	/** Refunds sent to the service and not confirmed yet: list of `{key, amount, reason, sent}`. */

@@ -35,6 +35,11 @@ final class Refresh {
 	public const GONE = 'session_not_found';
 
 	/**
+	 * A session of an order now paid with another gateway took money: a person was told, the order was left.
+	 */
+	public const PAID_ELSEWHERE = 'paid_elsewhere';
+
+	/**
 	 * The longest API read under a deadline, in seconds.
 	 */
 	public const DEADLINE_API_TIMEOUT = 5.0;
@@ -74,18 +79,87 @@ final class Refresh {
 	 * @throws OutOfTime    When the deadline leaves no time to read or to wait.
 	 */
 	public function refresh( \WC_Order $order, string $session_id, string $source, ?float $deadline = null ): array {
-		if ( '' === $session_id || SessionOwner::order_id_of( $session_id ) !== $order->get_id() ) {
+		$read = $this->read( $order, $session_id, $source, $deadline, array( SessionOwner::class, 'owns' ) );
+		if ( null !== $read['action'] ) {
+			return self::outcome( $read['action'], $read['session'] );
+		}
+		$action = SessionSync::apply( $order, $read['session'], $source, self::lock_wait( $deadline ) );
+		return self::outcome( $action, $read['session'] );
+	}
+
+	/**
+	 * Looks at a session an order recorded before it moved to another payment method, as when the shopper switched
+	 * on the pay page and then paid in a hosted-page tab still open. Such a session is not applied: the order is
+	 * another gateway's now, and may be paid that way too. If it took money, a person is told once (an order note
+	 * and an email) and decides which payment to refund.
+	 *
+	 * @param \WC_Order  $order      The order, paid with another gateway.
+	 * @param string     $session_id A session the order recorded.
+	 * @param string     $source     As for refresh().
+	 * @param float|null $deadline   As for refresh().
+	 * @return array{action: string, session: array<string, mixed>} PAID_ELSEWHERE, Transition::IGNORE (no money
+	 *         taken), NOT_OURS or GONE, and the session read.
+	 * @throws ApiException When the API could not be read (other than 404).
+	 * @throws LockTimeout  When the order stayed locked.
+	 * @throws OutOfTime    When the deadline leaves no time to read or to wait.
+	 */
+	public function check_switched( \WC_Order $order, string $session_id, string $source, ?float $deadline = null ): array {
+		if ( OrderMeta::is_ours( $order ) ) {
 			return self::outcome( self::NOT_OURS );
+		}
+		$read = $this->read( $order, $session_id, $source, $deadline, array( SessionOwner::class, 'made_for' ) );
+		if ( null !== $read['action'] ) {
+			return self::outcome( $read['action'], $read['session'] );
+		}
+		$session = $read['session'];
+		if ( ! in_array( $session['status'] ?? '', array( 'completed', 'partially_refunded' ), true ) ) {
+			return self::outcome( Transition::IGNORE, $session );
+		}
+		OrderLock::run(
+			$order->get_id(),
+			static function () use ( $order, $session ): void {
+				$fresh = OrderLock::fresh_order( $order->get_id() );
+				if ( null !== $fresh && ! OrderMeta::is_ours( $fresh ) ) {
+					AdminAlert::paid_elsewhere( $fresh, $session );
+				}
+			},
+			self::lock_wait( $deadline )
+		);
+		return self::outcome( self::PAID_ELSEWHERE, $session );
+	}
+
+	/**
+	 * Reads a session the order recorded and checks that it belongs to the order.
+	 *
+	 * @param \WC_Order  $order      The order.
+	 * @param string     $session_id The session.
+	 * @param string     $source     For the log.
+	 * @param float|null $deadline   Unix time, or null.
+	 * @param callable   $belongs    SessionOwner's rule to apply: owns() or made_for().
+	 * @return array{action: string|null, session: array<string, mixed>} A null action when the session was read
+	 *         and belongs; NOT_OURS or GONE otherwise.
+	 * @throws ApiException When the API could not be read (other than 404).
+	 * @throws OutOfTime    When the deadline leaves no time to read.
+	 */
+	private function read( \WC_Order $order, string $session_id, string $source, ?float $deadline, callable $belongs ): array {
+		if ( '' === $session_id || SessionOwner::order_id_of( $session_id ) !== $order->get_id() ) {
+			return array(
+				'action'  => self::NOT_OURS,
+				'session' => array(),
+			);
 		}
 		try {
 			$session = $this->client->get_session( $session_id, self::api_timeout( $deadline ) );
 		} catch ( ApiException $e ) {
 			if ( 404 === $e->get_status() ) {
-				return self::outcome( self::GONE );
+				return array(
+					'action'  => self::GONE,
+					'session' => array(),
+				);
 			}
 			throw $e;
 		}
-		if ( ! SessionOwner::owns( $order, $session ) ) {
+		if ( ! $belongs( $order, $session ) ) {
 			Logger::error(
 				'A session the store did not make for this order was refused.',
 				array(
@@ -94,10 +168,15 @@ final class Refresh {
 					'source'     => $source,
 				)
 			);
-			return self::outcome( self::NOT_OURS, $session );
+			return array(
+				'action'  => self::NOT_OURS,
+				'session' => $session,
+			);
 		}
-		$action = SessionSync::apply( $order, $session, $source, self::lock_wait( $deadline ) );
-		return self::outcome( $action, $session );
+		return array(
+			'action'  => null,
+			'session' => $session,
+		);
 	}
 
 	/**

@@ -173,8 +173,19 @@ final class SessionOwner {
 	 * @param array<string, mixed> $session The API's session `data` (never a webhook body or a query string).
 	 */
 	public static function owns( \WC_Order $order, array $session ): bool {
+		return OrderMeta::is_ours( $order ) && self::made_for( $order, $session );
+	}
+
+	/**
+	 * Whether the store made this session for this order, whatever the order is paid with now: the rule of
+	 * owns() without the order's payment method (an order switched to another gateway keeps its sessions).
+	 *
+	 * @param \WC_Order            $order   The order.
+	 * @param array<string, mixed> $session The API's session `data`.
+	 */
+	public static function made_for( \WC_Order $order, array $session ): bool {
 		$session_id = (string) ( $session['sessionId'] ?? '' );
-		if ( '' === $session_id || ! OrderMeta::is_ours( $order ) ) {
+		if ( '' === $session_id ) {
 			return false;
 		}
 		if ( (string) ( $session['platformOrderId'] ?? '' ) !== (string) $order->get_id() ) {

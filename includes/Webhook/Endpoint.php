@@ -186,13 +186,17 @@ final class Endpoint {
 	 * @param float|null $deadline   Unix time by which to be done, null for none.
 	 */
 	public function settle( string $key, string $session_id, int $attempt, ?float $deadline ): \WP_REST_Response {
-		$order = self::order_of( $session_id );
+		$order = self::recorded_order_of( $session_id );
 		if ( null === $order ) {
 			EventStore::finish( $key, $attempt, EventStore::DONE, 'ignored:not_this_store' );
 			return Answer::ok( $key, 'ignored', 'not_this_store' );
 		}
+		$refresh = new Refresh( $this->client );
 		try {
-			$outcome = ( new Refresh( $this->client ) )->refresh( $order, $session_id, 'webhook', $deadline );
+			// An order that moved to another gateway keeps its sessions; one that took money anyway needs a person.
+			$outcome = OrderMeta::is_ours( $order )
+				? $refresh->refresh( $order, $session_id, 'webhook', $deadline )
+				: $refresh->check_switched( $order, $session_id, 'webhook', $deadline );
 		} catch ( ApiException $e ) {
 			return $this->give_up( $key, $attempt, $order, 'session_unavailable:' . $e->get_error_code(), 503, __( 'The session could not be read from Korea Checkout; deliver again later.', 'korea-checkout' ) );
 		} catch ( LockTimeout $e ) {
@@ -261,14 +265,24 @@ final class Endpoint {
 	}
 
 	/**
-	 * The order that recorded a session, or null. One indexed read; no API call.
+	 * The order that recorded a session while it is still paid with Korea Checkout, or null. No API call.
 	 *
 	 * @param string $session_id The session.
 	 */
 	private static function order_of( string $session_id ): ?\WC_Order {
+		$order = self::recorded_order_of( $session_id );
+		return null !== $order && OrderMeta::is_ours( $order ) ? $order : null;
+	}
+
+	/**
+	 * The order that recorded a session, whatever it is paid with now, or null. One indexed read; no API call.
+	 *
+	 * @param string $session_id The session.
+	 */
+	private static function recorded_order_of( string $session_id ): ?\WC_Order {
 		$order_id = SessionOwner::order_id_of( $session_id );
 		$order    = $order_id > 0 ? wc_get_order( $order_id ) : null;
-		return $order instanceof \WC_Order && OrderMeta::is_ours( $order ) ? $order : null;
+		return $order instanceof \WC_Order ? $order : null;
 	}
 
 	/**

@@ -317,6 +317,52 @@ final class EndpointTest extends TestCase {
 		$this->assertSame( 'pending', wc_get_order( $order->get_id() )->get_status() );
 	}
 
+	public function test_a_session_paid_after_its_order_switched_gateway_alerts_once_and_changes_nothing_else(): void {
+		list( $order, $session_id ) = $this->order_with_sandbox_session();
+		// The shopper switched to bank transfer on the pay page, then paid in the hosted-page tab still open.
+		$order->set_payment_method( 'bacs' );
+		$order->set_payment_method_title( 'Direct bank transfer' );
+		$order->set_status( 'on-hold' );
+		$order->save();
+		// The sandbox's own delivery is held back, so that this test's deliveries are the first.
+		$this->sandbox_fault( 'webhook', 'delay', 1, array( 'delayMs' => 20000 ) );
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'kakao_pay' ) );
+
+		$body                    = self::event( 'payment.completed', $session_id, $order );
+		list( $status, $answer ) = $this->post( $body, self::signed( $body ) );
+		$this->assertSame( array( 200, 'processed', 'paid_elsewhere' ), array( $status, $answer['result'], $answer['detail'] ) );
+		$again                   = self::event( 'payment.completed', $session_id, $order );
+		list( $status, $answer ) = $this->post( $again, self::signed( $again ) );
+		$this->assertSame( array( 200, 'processed', 'paid_elsewhere' ), array( $status, $answer['result'], $answer['detail'] ), 'another event of the same session' );
+
+		wp_cache_flush();
+		$order = wc_get_order( $order->get_id() );
+		$this->assertSame( array( 'on-hold', 'bacs', '' ), array( $order->get_status(), $order->get_payment_method(), $order->get_transaction_id() ), 'the order is left as it is' );
+		$this->assertSame( 0, $this->actions_fired( 'korea_checkout_payment_complete' ) );
+		$notes = array_filter(
+			wc_get_order_notes( array( 'order_id' => $order->get_id() ) ),
+			static fn( $note ) => str_contains( $note->content, $session_id ) && str_contains( $note->content, 'took a payment' )
+		);
+		$this->assertCount( 1, $notes, 'one note per session, however many events' );
+		$note = (string) array_values( $notes )[0]->content;
+		$this->assertStringContainsString( '₩32,000', html_entity_decode( $note, ENT_QUOTES, 'UTF-8' ) );
+		$this->assertStringContainsString( 'Direct bank transfer', $note );
+		$this->assertSame( array( $session_id ), $order->get_meta( '_korea_checkout_double_payments' ) );
+		$mails = array_filter( $this->sent_emails, static fn( $mail ) => str_contains( $mail['subject'], 'was paid after it switched payment method' ) );
+		$this->assertCount( 1, $mails, 'the admin is mailed once' );
+		$this->assertStringContainsString( $order->get_edit_order_url(), (string) array_values( $mails )[0]['message'] );
+
+		// A session of the switched order that took no money is acknowledged and alerts nobody.
+		list( $unpaid, $open ) = $this->order_with_sandbox_session();
+		$unpaid->set_payment_method( 'cod' );
+		$unpaid->save();
+		$body                    = self::event( 'payment.completed', $open, $unpaid );
+		list( $status, $answer ) = $this->post( $body, self::signed( $body ) );
+		$this->assertSame( array( 200, 'processed', 'ignore' ), array( $status, $answer['result'], $answer['detail'] ) );
+		wp_cache_flush();
+		$this->assertSame( '', wc_get_order( $unpaid->get_id() )->get_meta( '_korea_checkout_double_payments' ) );
+	}
+
 	public function test_when_the_api_cannot_be_reached_the_event_is_refused_with_503_and_can_be_delivered_again(): void {
 		list( $order, $session_id ) = $this->order_with_sandbox_session();
 		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
