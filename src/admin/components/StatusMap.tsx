@@ -59,20 +59,21 @@ export function StatusMap( {
 								);
 						return (
 							<tr key={ status.id }>
-								<th scope="row">
-									<label
-										htmlFor={ `kc-status-${ status.id }` }
-									>
-										{ status.label }
-									</label>
-								</th>
+								<th scope="row">{ status.label }</th>
 								<td>
 									<SelectControl
 										__next40pxDefaultSize
 										__nextHasNoMarginBottom
 										id={ `kc-status-${ status.id }` }
 										hideLabelFromVision
-										label={ status.label }
+										label={ sprintf(
+											/* translators: %s: a payment status, such as Paid */
+											__(
+												'Order status for “%s”',
+												'korea-checkout'
+											),
+											status.label
+										) }
 										value={ map[ status.id ] ?? '' }
 										options={ [
 											{ value: '', label: automatic },
