@@ -16,7 +16,8 @@ defined( 'ABSPATH' ) || exit;
  * WooCommerce's own check. The rule runs where WooCommerce checks every phone (`woocommerce_validate_phone`:
  * the Store API, the classic checkout, My Account), the classic checkout shows our sentence instead of
  * WooCommerce's general one, and the block checkout's script (`build/korean-phone.js`) shows it beside the
- * field before the order is placed.
+ * field before the order is placed. An accepted Korean number is kept in one form, `010-1234-5678`, however it
+ * was typed.
  */
 final class PhoneField {
 
@@ -32,6 +33,54 @@ final class PhoneField {
 		add_filter( 'woocommerce_validate_phone', array( $this, 'validate' ), 10, 3 );
 		add_action( 'woocommerce_after_checkout_validation', array( $this, 'reword_classic_error' ), 20, 2 );
 		add_action( 'woocommerce_blocks_checkout_enqueue_data', array( $this, 'enqueue_block' ) );
+		add_filter( 'woocommerce_checkout_posted_data', array( $this, 'tidy_classic' ) );
+		add_action( 'woocommerce_store_api_checkout_update_order_from_request', array( $this, 'tidy_order' ) );
+	}
+
+	/**
+	 * The number an order keeps for a Korean address: as Koreans write it (`010-1234-5678`), whatever the shopper
+	 * typed (`０１０－１２３４－５６７８` from a Korean input method, `+82 10 1234 5678`), so that couriers, text
+	 * messages and searches in the orders list see one form. Anything else is kept as typed (the check refuses it).
+	 *
+	 * @param string $phone   What the shopper typed.
+	 * @param string $country The address's country.
+	 */
+	public static function tidy( string $phone, string $country ): string {
+		$number = 'KR' === strtoupper( $country ) ? PhoneNumber::parse( $phone ) : null;
+		return null === $number ? $phone : $number->national();
+	}
+
+	/**
+	 * Classic checkout: tidies the posted numbers before WooCommerce checks and saves them.
+	 *
+	 * @param mixed $data Posted checkout data.
+	 * @return mixed The data.
+	 */
+	public function tidy_classic( $data ) {
+		if ( ! is_array( $data ) ) {
+			return $data;
+		}
+		foreach ( self::GROUPS as $group ) {
+			$key     = $group . '_phone';
+			$country = isset( $data[ $group . '_country' ] ) && is_string( $data[ $group . '_country' ] ) ? $data[ $group . '_country' ] : '';
+			if ( isset( $data[ $key ] ) && is_string( $data[ $key ] ) ) {
+				$data[ $key ] = self::tidy( $data[ $key ], $country );
+			}
+		}
+		return $data;
+	}
+
+	/**
+	 * Block checkout: tidies the order's numbers before the Store API saves the order it is placing.
+	 *
+	 * @param mixed $order The order.
+	 */
+	public function tidy_order( $order ): void {
+		if ( ! $order instanceof \WC_Order ) {
+			return;
+		}
+		$order->set_billing_phone( self::tidy( $order->get_billing_phone(), $order->get_billing_country() ) );
+		$order->set_shipping_phone( self::tidy( $order->get_shipping_phone(), $order->get_shipping_country() ) );
 	}
 
 	/**

@@ -52,6 +52,59 @@ final class PhoneFieldTest extends TestCase {
 		$this->assertSame( 200, $accepted->get_status() );
 	}
 
+	public function test_the_classic_checkout_keeps_a_korean_number_in_one_form(): void {
+		$data = apply_filters(
+			'woocommerce_checkout_posted_data',
+			array(
+				'billing_phone'    => '０１０－１２３４－５６７８',
+				'billing_country'  => 'KR',
+				'shipping_phone'   => '+82 2 123 4567',
+				'shipping_country' => 'KR',
+			)
+		);
+		$this->assertSame( array( '010-1234-5678', '02-123-4567' ), array( $data['billing_phone'], $data['shipping_phone'] ) );
+
+		$data = apply_filters(
+			'woocommerce_checkout_posted_data',
+			array(
+				'billing_phone'   => '+81 90-1234-5678',
+				'billing_country' => 'JP',
+				'shipping_phone'  => '010-123',
+			)
+		);
+		$this->assertSame( array( '+81 90-1234-5678', '010-123' ), array( $data['billing_phone'], $data['shipping_phone'] ), 'other countries, and numbers the check refuses, as typed' );
+	}
+
+	public function test_the_block_checkout_keeps_a_korean_number_in_one_form(): void {
+		add_filter( 'woocommerce_store_api_disable_nonce_check', '__return_true' );
+		wc_load_cart();
+		WC()->cart->empty_cart();
+		WC()->cart->add_to_cart( $this->create_product( 8500 )->get_id() );
+		$address  = array(
+			'first_name' => 'Jiwoo',
+			'last_name'  => 'Kim',
+			'address_1'  => '서울 강남구 테헤란로 152',
+			'city'       => '서울 강남구',
+			'postcode'   => '06236',
+			'country'    => 'KR',
+		);
+		$response = $this->rest_request(
+			'POST',
+			'/wc/store/v1/checkout',
+			array(
+				'billing_address'  => $address + array(
+					'email' => 'jiwoo.kim@example.com',
+					'phone' => '０１０　１２３４　５６７８',
+				),
+				'shipping_address' => $address + array( 'phone' => '+82-10-9876-5432' ),
+				'payment_method'   => 'cod',
+			)
+		);
+		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $this->rest_data( $response ) ) );
+		$order = wc_get_order( (int) $this->rest_data( $response )['order_id'] );
+		$this->assertSame( array( '010-1234-5678', '010-9876-5432' ), array( $order->get_billing_phone(), $order->get_shipping_phone() ) );
+	}
+
 	public function test_the_classic_checkout_shows_our_sentence_under_the_field(): void {
 		$errors = new \WP_Error();
 		$errors->add( 'billing_phone_validation', '<strong>Billing Phone</strong> is not a valid phone number.', array( 'id' => 'billing_phone' ) );
