@@ -27,7 +27,9 @@ final class Module {
 		add_action( 'rest_api_init', array( new SettingsController(), 'register_routes' ) );
 		add_action( 'rest_api_init', array( new ConnectionController(), 'register_routes' ) );
 
-		add_filter( 'site_status_tests', array( new SiteHealth(), 'add_tests' ) );
+		$health = new SiteHealth();
+		add_filter( 'site_status_tests', array( $health, 'add_tests' ) );
+		add_action( 'rest_api_init', array( $health, 'register_routes' ) );
 
 		$links = new PluginLinks();
 		add_filter( 'plugin_action_links_' . plugin_basename( KOREA_CHECKOUT_FILE ), array( $links, 'action_links' ) );

@@ -41,13 +41,52 @@ final class SiteHealthTest extends TestCase {
 		require_once ABSPATH . 'wp-admin/includes/class-wp-site-health.php';
 		$tests = \WP_Site_Health::get_tests();
 		foreach ( array_keys( SiteHealth::TESTS ) as $id ) {
-			$this->assertArrayHasKey( $id, $tests['direct'] );
-			$this->assertIsCallable( $tests['direct'][ $id ]['test'] );
-			$result = call_user_func( $tests['direct'][ $id ]['test'] );
+			$async = in_array( $id, SiteHealth::ASYNC, true );
+			$this->assertArrayHasKey( $id, $tests[ $async ? 'async' : 'direct' ] );
+			$this->assertArrayNotHasKey( $id, $tests[ $async ? 'direct' : 'async' ] );
+			$test = $async ? $tests['async'][ $id ]['async_direct_test'] : $tests['direct'][ $id ]['test'];
+			$this->assertIsCallable( $test );
+			$result = call_user_func( $test );
 			$this->assertSame( $id, $result['test'] );
 			$this->assertContains( $result['status'], array( 'good', 'recommended', 'critical' ) );
 			$this->assertSame( 'Korea Checkout', $result['badge']['label'] );
 		}
+	}
+
+	public function test_the_webhook_endpoint_test_waits_for_no_one_and_answers_only_those_who_may_see_site_health(): void {
+		require_once ABSPATH . 'wp-admin/includes/class-wp-site-health.php';
+		$test = \WP_Site_Health::get_tests()['async']['korea_checkout_rest_api'];
+		$this->assertTrue( $test['has_rest'] );
+		$this->assertSame( rest_url( 'korea-checkout/v1/site-health/webhook-endpoint' ), $test['test'] );
+
+		wp_set_current_user( 0 );
+		$this->assertSame( 401, $this->rest_request( 'GET', '/korea-checkout/v1/site-health/webhook-endpoint' )->get_status() );
+		wp_set_current_user( self::factory_user( 'shop_manager' ) );
+		$this->assertSame( 403, $this->rest_request( 'GET', '/korea-checkout/v1/site-health/webhook-endpoint' )->get_status(), 'Site Health is for administrators' );
+
+		wp_set_current_user( self::factory_user( 'administrator' ) );
+		$response = $this->rest_request( 'GET', '/korea-checkout/v1/site-health/webhook-endpoint' );
+		$this->assertSame( 200, $response->get_status() );
+		$result = $this->rest_data( $response );
+		$this->assertSame( 'korea_checkout_rest_api', $result['test'] );
+		$this->assertSame( 'good', $result['status'], 'the store of this test answers at its webhook route' );
+		$this->assertSame( 'Korea Checkout', $result['badge']['label'] );
+	}
+
+	/**
+	 * A new user with a role.
+	 *
+	 * @param string $role Role.
+	 */
+	private static function factory_user( string $role ): int {
+		return (int) wp_insert_user(
+			array(
+				'user_login' => $role . wp_generate_password( 6, false ),
+				'user_pass'  => wp_generate_password(),
+				'user_email' => $role . wp_generate_password( 6, false ) . '@example.com',
+				'role'       => $role,
+			)
+		);
 	}
 
 	public function test_api_key_states(): void {
