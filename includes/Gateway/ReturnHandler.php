@@ -90,6 +90,9 @@ class ReturnHandler {
 		$token    = sanitize_text_field( wp_unslash( (string) ( $query['token'] ?? '' ) ) );
 		$order    = $order_id > 0 ? wc_get_order( $order_id ) : null;
 
+		if ( $order instanceof \WC_Order && ! OrderMeta::is_ours( $order ) && hash_equals( self::token( $order ), $token ) ) {
+			return $this->switched_destination( $order, sanitize_text_field( wp_unslash( (string) ( $query['sessionId'] ?? '' ) ) ) );
+		}
 		if ( ! $order instanceof \WC_Order || ! OrderMeta::is_ours( $order ) || ! hash_equals( self::token( $order ), $token ) ) {
 			Logger::warning( 'A return to the store named no order of ours.', array( 'order_id' => $order_id ) );
 			self::notice( __( 'We could not find that order. If you paid, the store will confirm your payment by email.', 'korea-checkout' ) );
@@ -159,15 +162,38 @@ class ReturnHandler {
 	}
 
 	/**
-	 * Shows an error on the next page the shopper sees.
+	 * A shopper back from a hosted page of an order that has since moved to another payment method (switched on
+	 * the pay page, then paid in a tab still open). The session is looked at, never applied: if it took money the
+	 * store's admin is told (Refresh::check_switched()), and the shopper learns that the payment arrived and needs
+	 * no repeating. Either way the order's own page is next.
+	 *
+	 * @param \WC_Order $order     The order, another gateway's now.
+	 * @param string    $hinted_id The `sessionId` query parameter, a hint.
+	 */
+	private function switched_destination( \WC_Order $order, string $hinted_id ): string {
+		$session_id = '' !== $hinted_id && SessionOwner::order_id_of( $hinted_id ) === $order->get_id() ? $hinted_id : OrderMeta::session_id( $order );
+		try {
+			$outcome = '' === $session_id ? null : $this->refresh->check_switched( $order, $session_id, 'return' );
+		} catch ( ApiException | LockTimeout $e ) {
+			$outcome = null;
+		}
+		if ( null !== $outcome && Refresh::PAID_ELSEWHERE === $outcome['action'] ) {
+			self::notice( __( 'Your payment was received, but this order had been switched to another payment method. The store will check it and contact you; please do not pay again.', 'korea-checkout' ), 'notice' );
+		}
+		return $order->get_checkout_order_received_url();
+	}
+
+	/**
+	 * Shows a notice (an error unless told otherwise) on the next page the shopper sees.
 	 *
 	 * @param string $message Translated sentence.
+	 * @param string $type    WooCommerce's notice type: `error` or `notice`.
 	 */
-	private static function notice( string $message ): void {
+	private static function notice( string $message, string $type = 'error' ): void {
 		if ( function_exists( 'WC' ) && null === WC()->session ) {
 			WC()->initialize_session();
 		}
-		wc_add_notice( $message, 'error' );
+		wc_add_notice( $message, $type );
 	}
 
 	/**

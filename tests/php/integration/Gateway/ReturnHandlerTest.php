@@ -148,6 +148,51 @@ final class ReturnHandlerTest extends GatewayTestCase {
 		$this->assertFalse( $this->reload( $order->get_id() )->is_paid() );
 	}
 
+	public function test_a_payment_made_after_the_order_switched_gateway_is_acknowledged_and_left_to_the_store(): void {
+		$order      = $this->create_order();
+		$session_id = $this->start_payment( $order );
+		// The shopper switched to bank transfer on the pay page, then paid in the hosted-page tab still open.
+		$order = $this->reload( $order->get_id() );
+		$order->set_payment_method( 'bacs' );
+		$order->set_payment_method_title( 'Direct bank transfer' );
+		$order->set_status( 'on-hold' );
+		$order->save();
+		// The sandbox's own webhook is held back, so that the return is the first to see the payment.
+		$this->sandbox_fault( 'webhook', 'delay', 1, array( 'delayMs' => 20000 ) );
+		$paid = $this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
+
+		$destination = $this->come_back( $paid['redirectUrl'] );
+		$order       = $this->reload( $order->get_id() );
+		$this->assertSame( $order->get_checkout_order_received_url(), $destination, 'the order\'s own page, not the cart' );
+		$notices = array_map( static fn( $n ) => (string) $n['notice'], wc_get_notices( 'notice' ) );
+		$this->assertSame( array(), $this->take_error_notices() );
+		$this->assertCount( 1, $notices );
+		$this->assertStringContainsString( 'Your payment was received', $notices[0] );
+		$this->assertSame( array( 'on-hold', 'bacs' ), array( $order->get_status(), $order->get_payment_method() ), 'a person decides' );
+		$this->assertSame( array( $session_id ), $order->get_meta( '_korea_checkout_double_payments' ) );
+		$this->assertCount( 1, array_filter( $this->sent_emails, static fn( $mail ) => str_contains( $mail['subject'], 'was paid after it switched payment method' ) ) );
+		$this->assertSame( 0, $this->actions_fired( 'korea_checkout_payment_complete' ) );
+
+		// Back again from the same page: the same answer, and no second alert.
+		$this->come_back( $paid['redirectUrl'] );
+		wc_clear_notices();
+		$this->assertCount( 1, array_filter( $this->sent_emails, static fn( $mail ) => str_contains( $mail['subject'], 'was paid after it switched payment method' ) ) );
+	}
+
+	public function test_a_cancelled_payment_of_a_switched_order_goes_to_the_order_without_a_word(): void {
+		$order      = $this->create_order();
+		$session_id = $this->start_payment( $order );
+		$order      = $this->reload( $order->get_id() );
+		$order->set_payment_method( 'cod' );
+		$order->save();
+		$cancelled = $this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/cancel" );
+
+		$this->assertSame( $order->get_checkout_order_received_url(), $this->come_back( $cancelled['redirectUrl'] ) );
+		$this->assertSame( 0, wc_notice_count( 'notice' ) );
+		$this->assertSame( array(), $this->take_error_notices() );
+		$this->assertSame( array(), $this->sent_emails );
+	}
+
 	public function test_a_wrong_token_finds_no_order(): void {
 		$order      = $this->create_order();
 		$session_id = $this->start_payment( $order );
