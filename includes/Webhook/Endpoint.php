@@ -191,12 +191,8 @@ final class Endpoint {
 			EventStore::finish( $key, $attempt, EventStore::DONE, 'ignored:not_this_store' );
 			return Answer::ok( $key, 'ignored', 'not_this_store' );
 		}
-		$refresh = new Refresh( $this->client );
 		try {
-			// An order that moved to another gateway keeps its sessions; one that took money anyway needs a person.
-			$outcome = OrderMeta::is_ours( $order )
-				? $refresh->refresh( $order, $session_id, 'webhook', $deadline )
-				: $refresh->check_switched( $order, $session_id, 'webhook', $deadline );
+			$outcome = $this->bring_up_to_date( $order, $session_id, $deadline );
 		} catch ( ApiException $e ) {
 			return $this->give_up( $key, $attempt, $order, 'session_unavailable:' . $e->get_error_code(), 503, __( 'The session could not be read from Korea Checkout; deliver again later.', 'korea-checkout' ) );
 		} catch ( LockTimeout $e ) {
@@ -225,7 +221,7 @@ final class Endpoint {
 	 * @param float $deadline Unix time by which to answer.
 	 */
 	private function hint( Event $event, float $deadline ): \WP_REST_Response {
-		$order = '' === $event->session_id ? null : self::order_of( $event->session_id );
+		$order = '' === $event->session_id ? null : self::recorded_order_of( $event->session_id );
 		if ( null === $order ) {
 			return Answer::ok( $event->key, 'ignored', $event->is_handled() ? 'not_this_store' : 'unknown_event' );
 		}
@@ -234,7 +230,7 @@ final class Endpoint {
 		}
 		LastWebhook::record( $event->type, false );
 		try {
-			$outcome = ( new Refresh( $this->client ) )->refresh( $order, $event->session_id, 'webhook', $deadline );
+			$outcome = $this->bring_up_to_date( $order, $event->session_id, $deadline );
 		} catch ( ApiException | LockTimeout | OutOfTime $e ) {
 			return Answer::error( 503, 'session_unavailable', __( 'The session could not be read from Korea Checkout; deliver again later.', 'korea-checkout' ), array(), self::HINT_INTERVAL );
 		}
@@ -265,13 +261,20 @@ final class Endpoint {
 	}
 
 	/**
-	 * The order that recorded a session while it is still paid with Korea Checkout, or null. No API call.
+	 * Reads the session and applies it to its order. An order that moved to another gateway keeps its sessions:
+	 * one of them that took money anyway is not applied but told to a person (Refresh::check_switched()).
 	 *
-	 * @param string $session_id The session.
+	 * @param \WC_Order  $order      The order that recorded the session.
+	 * @param string     $session_id The session.
+	 * @param float|null $deadline   Unix time by which to be done.
+	 * @return array{action: string, session: array<string, mixed>}
+	 * @throws ApiException|LockTimeout|OutOfTime As Refresh's methods do.
 	 */
-	private static function order_of( string $session_id ): ?\WC_Order {
-		$order = self::recorded_order_of( $session_id );
-		return null !== $order && OrderMeta::is_ours( $order ) ? $order : null;
+	private function bring_up_to_date( \WC_Order $order, string $session_id, ?float $deadline ): array {
+		$refresh = new Refresh( $this->client );
+		return OrderMeta::is_ours( $order )
+			? $refresh->refresh( $order, $session_id, 'webhook', $deadline )
+			: $refresh->check_switched( $order, $session_id, 'webhook', $deadline );
 	}
 
 	/**

@@ -363,6 +363,23 @@ final class EndpointTest extends TestCase {
 		$this->assertSame( '', wc_get_order( $unpaid->get_id() )->get_meta( '_korea_checkout_double_payments' ) );
 	}
 
+	public function test_without_a_secret_a_hint_about_a_switched_order_alerts_too(): void {
+		list( $order, $session_id ) = $this->order_with_sandbox_session();
+		$order->set_payment_method( 'bacs' );
+		$order->save();
+		$this->sandbox_fault( 'webhook', 'delay', 1, array( 'delayMs' => 20000 ) );
+		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
+		$this->set_plugin_settings( array( 'webhook_secret' => '' ) );
+
+		list( $status, $answer ) = $this->post( '{"event":"payment.completed","data":{"sessionId":"' . $session_id . '"}}', array() );
+		$this->assertSame( array( 200, 'processed', 'paid_elsewhere' ), array( $status, $answer['result'], $answer['detail'] ) );
+		wp_cache_flush();
+		$order = wc_get_order( $order->get_id() );
+		$this->assertSame( array( 'pending', 'bacs' ), array( $order->get_status(), $order->get_payment_method() ) );
+		$this->assertSame( array( $session_id ), $order->get_meta( '_korea_checkout_double_payments' ) );
+		$this->assertSame( 0, $this->actions_fired( 'korea_checkout_payment_complete' ) );
+	}
+
 	public function test_when_the_api_cannot_be_reached_the_event_is_refused_with_503_and_can_be_delivered_again(): void {
 		list( $order, $session_id ) = $this->order_with_sandbox_session();
 		$this->sandbox_call( 'POST', "/sandbox/sessions/{$session_id}/pay", array( 'method' => 'card' ) );
