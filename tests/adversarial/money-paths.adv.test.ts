@@ -434,6 +434,60 @@ describe.each( STORAGES )( 'money paths, %s order storage', ( storage ) => {
 		).toHaveLength( 1 );
 	} );
 
+	it( 'fault webhook duplicate, return at the same moment: a session paid after its order was switched to bank transfer is reported to the admin once and pays nothing', async () => {
+		const product = await newProduct( 15000, STOCK );
+		const order = await placeOrder( [ { id: product } ] );
+		// The shopper switched to bank transfer on the pay page, then paid in the hosted-page tab still open.
+		await wp(
+			`$order = wc_get_order( ${ order.orderId } ); $order->set_payment_method( 'bacs' ); $order->set_payment_method_title( 'Direct bank transfer' ); $order->set_status( 'on-hold' ); $order->save(); return true;`
+		);
+		const before = await facts( order.orderId );
+		await sandboxFault( 'webhook', 'duplicate', 1 );
+
+		const paid = await sandbox().pay( order.sessionId, 'card' );
+		await visit( paid.redirectUrl ?? '' );
+		const deliveries = await settledDeliveries( order.sessionId, 1 );
+		expect(
+			deliveries.map( ( delivery ) => delivery.state ),
+			'every delivery acknowledged in the end'
+		).toEqual( deliveries.map( () => 'delivered' ) );
+
+		const after = await orderBecomes(
+			'the payment reported',
+			order.orderId,
+			( current ) =>
+				current.notes.some( ( note ) =>
+					note.includes( 'took a payment' )
+				)
+		);
+		expect( {
+			status: after.status,
+			paymentComplete: after.paymentComplete,
+			reducedStock: after.reducedStock,
+			stock: after.stock,
+			transactionId: after.transactionId,
+		} ).toEqual( {
+			status: before.status,
+			paymentComplete: 0,
+			reducedStock: before.reducedStock,
+			stock: before.stock,
+			transactionId: '',
+		} );
+		expect(
+			after.notes.filter( ( note ) => note.includes( 'took a payment' ) ),
+			'one note, whoever saw the payment first'
+		).toHaveLength( 1 );
+		expect(
+			after.emails.filter( ( mail ) =>
+				mail.subject.includes(
+					'was paid after it switched payment method'
+				)
+			),
+			'one e-mail to the admin'
+		).toHaveLength( 1 );
+		expect( ( await sessionsOf( order.orderId ) ).length ).toBe( 1 );
+	} );
+
 	it( 'store fault throw_in_payment_complete: a listener that throws leaves the order paid, the action counted once, the webhook answered 200', async () => {
 		const held = await heldPayment( 15000 );
 		await storeFault( 'throw_in_payment_complete', 100 );
