@@ -86,20 +86,21 @@ class ReturnHandler {
 	 * @param array<string, mixed> $query The query parameters (only used to find the order and pick a message).
 	 */
 	public function destination( array $query ): string {
-		$order_id = absint( $query['order_id'] ?? 0 );
-		$token    = sanitize_text_field( wp_unslash( (string) ( $query['token'] ?? '' ) ) );
-		$order    = $order_id > 0 ? wc_get_order( $order_id ) : null;
+		$order_id  = absint( $query['order_id'] ?? 0 );
+		$token     = sanitize_text_field( wp_unslash( (string) ( $query['token'] ?? '' ) ) );
+		$hinted_id = sanitize_text_field( wp_unslash( (string) ( $query['sessionId'] ?? '' ) ) );
+		$order     = $order_id > 0 ? wc_get_order( $order_id ) : null;
 
-		if ( $order instanceof \WC_Order && ! OrderMeta::is_ours( $order ) && hash_equals( self::token( $order ), $token ) ) {
-			return $this->switched_destination( $order, sanitize_text_field( wp_unslash( (string) ( $query['sessionId'] ?? '' ) ) ) );
-		}
-		if ( ! $order instanceof \WC_Order || ! OrderMeta::is_ours( $order ) || ! hash_equals( self::token( $order ), $token ) ) {
+		if ( ! $order instanceof \WC_Order || ! hash_equals( self::token( $order ), $token ) ) {
 			Logger::warning( 'A return to the store named no order of ours.', array( 'order_id' => $order_id ) );
 			self::notice( __( 'We could not find that order. If you paid, the store will confirm your payment by email.', 'korea-checkout' ) );
 			return wc_get_cart_url();
 		}
+		if ( ! OrderMeta::is_ours( $order ) ) {
+			return $this->switched_destination( $order, $hinted_id );
+		}
 
-		$session = $this->refreshed_session( $order, sanitize_text_field( wp_unslash( (string) ( $query['sessionId'] ?? '' ) ) ) );
+		$session = $this->refreshed_session( $order, $hinted_id );
 		if ( null === $session ) {
 			// The API could not be asked or the order is busy; the webhook and reconciliation will settle the
 			// order. The order-received page keeps asking meanwhile.
@@ -129,7 +130,7 @@ class ReturnHandler {
 	 */
 	private function refreshed_session( \WC_Order $order, string $hinted_id ): ?array {
 		$current   = OrderMeta::session_id( $order );
-		$candidate = ( '' !== $hinted_id && SessionOwner::order_id_of( $hinted_id ) === $order->get_id() ) ? $hinted_id : $current;
+		$candidate = self::session_to_read( $order, $hinted_id );
 		if ( '' !== $hinted_id && $candidate !== $hinted_id ) {
 			Logger::error(
 				'A returning shopper brought a session this order never had; it was ignored.',
@@ -171,7 +172,7 @@ class ReturnHandler {
 	 * @param string    $hinted_id The `sessionId` query parameter, a hint.
 	 */
 	private function switched_destination( \WC_Order $order, string $hinted_id ): string {
-		$session_id = '' !== $hinted_id && SessionOwner::order_id_of( $hinted_id ) === $order->get_id() ? $hinted_id : OrderMeta::session_id( $order );
+		$session_id = self::session_to_read( $order, $hinted_id );
 		try {
 			$outcome = '' === $session_id ? null : $this->refresh->check_switched( $order, $session_id, 'return' );
 		} catch ( ApiException | LockTimeout $e ) {
@@ -181,6 +182,17 @@ class ReturnHandler {
 			self::notice( __( 'Your payment was received, but this order had been switched to another payment method. The store will check it and contact you; please do not pay again.', 'korea-checkout' ), 'notice' );
 		}
 		return $order->get_checkout_order_received_url();
+	}
+
+	/**
+	 * The session a return asks about: the one in the query when the order recorded it, else the order's current
+	 * one ('' when it has none).
+	 *
+	 * @param \WC_Order $order     The order.
+	 * @param string    $hinted_id The `sessionId` query parameter, a hint.
+	 */
+	private static function session_to_read( \WC_Order $order, string $hinted_id ): string {
+		return '' !== $hinted_id && SessionOwner::order_id_of( $hinted_id ) === $order->get_id() ? $hinted_id : OrderMeta::session_id( $order );
 	}
 
 	/**

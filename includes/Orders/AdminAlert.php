@@ -66,12 +66,9 @@ final class AdminAlert {
 	 */
 	public static function double_payment( \WC_Order $order, array $session ): void {
 		$session_id = (string) $session['sessionId'];
-		$seen       = OrderMeta::items( $order, OrderMeta::DOUBLE_PAYMENTS );
-		if ( in_array( $session_id, $seen, true ) ) {
+		if ( ! self::first_alert( $order, $session_id ) ) {
 			return;
 		}
-		$seen[] = $session_id;
-		$order->update_meta_data( OrderMeta::DOUBLE_PAYMENTS, $seen );
 		$message = sprintf(
 			/* translators: 1: second session id, 2: session that paid the order first */
 			__( 'Korea Checkout session %1$s also took payment for this order, which session %2$s had already paid. Refund one of them in the Korea Checkout dashboard.', 'korea-checkout' ),
@@ -97,12 +94,9 @@ final class AdminAlert {
 	 */
 	public static function paid_elsewhere( \WC_Order $order, array $session ): void {
 		$session_id = (string) $session['sessionId'];
-		$seen       = OrderMeta::items( $order, OrderMeta::DOUBLE_PAYMENTS );
-		if ( in_array( $session_id, $seen, true ) ) {
+		if ( ! self::first_alert( $order, $session_id ) ) {
 			return;
 		}
-		$seen[] = $session_id;
-		$order->update_meta_data( OrderMeta::DOUBLE_PAYMENTS, $seen );
 		$currency = is_string( $session['currency'] ?? null ) ? $session['currency'] : $order->get_currency();
 		try {
 			$amount = html_entity_decode( Money::as_text( Money::from_api( $session['totalAmount'] ?? null, $currency ), $currency ), ENT_QUOTES, 'UTF-8' );
@@ -132,6 +126,23 @@ final class AdminAlert {
 				'gateway'    => $order->get_payment_method(),
 			)
 		);
+	}
+
+	/**
+	 * Whether this session is one the order has not been alerted about yet (DOUBLE_PAYMENTS); if so it is added
+	 * to that list, saved with the order by the caller.
+	 *
+	 * @param \WC_Order $order      Fresh order, under its lock.
+	 * @param string    $session_id The session that took money.
+	 */
+	private static function first_alert( \WC_Order $order, string $session_id ): bool {
+		$seen = OrderMeta::items( $order, OrderMeta::DOUBLE_PAYMENTS );
+		if ( in_array( $session_id, $seen, true ) ) {
+			return false;
+		}
+		$seen[] = $session_id;
+		$order->update_meta_data( OrderMeta::DOUBLE_PAYMENTS, $seen );
+		return true;
 	}
 
 	/**

@@ -112,7 +112,9 @@ final class Refresh {
 			return self::outcome( $read['action'], $read['session'] );
 		}
 		$session = $read['session'];
-		if ( ! in_array( $session['status'] ?? '', array( 'completed', 'partially_refunded' ), true ) ) {
+		$status  = (string) ( $session['status'] ?? '' );
+		// Only money still held needs a person: a session refunded in full has given it back.
+		if ( 'refunded' === $status || ! in_array( $status, Transition::MONEY_TAKEN, true ) ) {
 			return self::outcome( Transition::IGNORE, $session );
 		}
 		OrderLock::run(
