@@ -227,8 +227,7 @@ final class MethodChoice {
 	 * itself asks of a guest on this page.
 	 */
 	private static function pay_page_order_choice(): string {
-		global $wp;
-		$order_id = isset( $wp->query_vars['order-pay'] ) ? absint( $wp->query_vars['order-pay'] ) : 0;
+		$order_id = absint( get_query_var( 'order-pay' ) );
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- the order key is the pay link's own credential.
 		$key = isset( $_GET['key'] ) && is_string( $_GET['key'] ) ? wc_clean( wp_unslash( $_GET['key'] ) ) : '';
 		if ( $order_id <= 0 || '' === $key ) {

@@ -61,10 +61,9 @@ final class PhoneField {
 			return $data;
 		}
 		foreach ( self::GROUPS as $group ) {
-			$key     = $group . '_phone';
-			$country = isset( $data[ $group . '_country' ] ) && is_string( $data[ $group . '_country' ] ) ? $data[ $group . '_country' ] : '';
+			$key = $group . '_phone';
 			if ( isset( $data[ $key ] ) && is_string( $data[ $key ] ) ) {
-				$data[ $key ] = self::tidy( $data[ $key ], $country );
+				$data[ $key ] = self::tidy( $data[ $key ], self::posted( $data, $group . '_country' ) );
 			}
 		}
 		return $data;
@@ -120,14 +119,24 @@ final class PhoneField {
 		}
 		foreach ( self::GROUPS as $group ) {
 			$key     = $group . '_phone';
-			$phone   = isset( $data[ $key ] ) && is_string( $data[ $key ] ) ? $data[ $key ] : '';
-			$country = isset( $data[ $group . '_country' ] ) && is_string( $data[ $group . '_country' ] ) ? $data[ $group . '_country' ] : '';
+			$phone   = self::posted( $data, $key );
+			$country = self::posted( $data, $group . '_country' );
 			if ( '' === $phone || 'KR' !== $country || PhoneNumber::is_acceptable( $phone, $country ) ) {
 				continue;
 			}
 			$errors->remove( $key . '_validation' );
 			$errors->add( $key . '_validation', self::message(), array( 'id' => $key ) );
 		}
+	}
+
+	/**
+	 * A text field of the posted checkout data, '' when it is missing or not text.
+	 *
+	 * @param array<string, mixed> $data Posted checkout data.
+	 * @param string               $key  Field key (`billing_phone`, `shipping_country`, …).
+	 */
+	private static function posted( array $data, string $key ): string {
+		return isset( $data[ $key ] ) && is_string( $data[ $key ] ) ? $data[ $key ] : '';
 	}
 
 	/**

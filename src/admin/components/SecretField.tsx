@@ -25,6 +25,7 @@ export function SecretField( {
 	const mask = saved[ field ];
 	const value = draft[ field ];
 	const error = errors[ field ];
+	const id = `kc-setting-${ field }`;
 	const lockedBy = useLock( field );
 	const locked = lockedBy !== null;
 	const onChange = ( next: string | undefined ) => change( field, next );
@@ -67,14 +68,9 @@ export function SecretField( {
 					onChange( next === '' ? undefined : next )
 				}
 				className={ error ? 'has-error' : undefined }
-				id={ `kc-setting-${ field }` }
+				id={ id }
 				aria-invalid={ error ? true : undefined }
-				aria-describedby={ describedBy(
-					`kc-setting-${ field }`,
-					true,
-					field,
-					error
-				) }
+				aria-describedby={ describedBy( id, true, field, error ) }
 			/>
 			{ mask && ! locked && (
 				<button

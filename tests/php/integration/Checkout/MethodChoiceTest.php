@@ -131,20 +131,19 @@ final class MethodChoiceTest extends TestCase {
 	}
 
 	public function test_the_pay_for_order_page_selects_the_method_kept_on_the_order_only_for_its_key(): void {
-		global $wp;
 		$this->set_plugin_settings( array( 'enabled_methods' => array( 'card', 'naver_pay' ) ) );
 		$order = $this->create_order( array( 'meta' => array( '_korea_checkout_method' => 'naver_pay' ) ) );
 		$_POST = array();
-		$kept  = $wp->query_vars;
 		$radio = static function (): string {
 			ob_start();
 			do_action( 'korea_checkout_classic_payment_fields', null );
 			return (string) ob_get_clean();
 		};
 
-		$wp->query_vars['order-pay'] = (string) $order->get_id();
-		$_GET['key']                 = $order->get_order_key();
-		$html                        = $radio();
+		// The pay page's endpoint, as WordPress parses /checkout/order-pay/<id>/ into the main query.
+		set_query_var( 'order-pay', (string) $order->get_id() );
+		$_GET['key'] = $order->get_order_key();
+		$html        = $radio();
 		$this->assertMatchesRegularExpression( '/value="naver_pay"\s+checked/', $html, 'the method chosen at checkout' );
 		$this->assertDoesNotMatchRegularExpression( '/value="card"\s+checked/', $html );
 
@@ -152,7 +151,7 @@ final class MethodChoiceTest extends TestCase {
 		$html        = $radio();
 		$this->assertMatchesRegularExpression( '/value="card"\s+checked/', $html, 'a wrong key learns nothing: the first method' );
 
-		$wp->query_vars = $kept;
+		set_query_var( 'order-pay', '' );
 	}
 
 	public function test_block_payment_method_data_holds_nothing_secret(): void {
