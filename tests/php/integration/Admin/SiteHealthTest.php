@@ -13,7 +13,10 @@ use KoreaCheckout\Tests\Integration\TestCase;
 use KoreaCheckout\Webhook\LastWebhook;
 use KoreaCheckout\Webhook\Refusals;
 
+require_once __DIR__ . '/AdminUsers.php';
+
 final class SiteHealthTest extends TestCase {
+	use AdminUsers;
 
 	private const TEST_KEY = 'sk_test_00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 	private const LIVE_KEY = 'sk_live_00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
@@ -61,32 +64,16 @@ final class SiteHealthTest extends TestCase {
 
 		wp_set_current_user( 0 );
 		$this->assertSame( 401, $this->rest_request( 'GET', '/korea-checkout/v1/site-health/webhook-endpoint' )->get_status() );
-		wp_set_current_user( self::factory_user( 'shop_manager' ) );
+		wp_set_current_user( self::user_with_role( 'shop_manager' ) );
 		$this->assertSame( 403, $this->rest_request( 'GET', '/korea-checkout/v1/site-health/webhook-endpoint' )->get_status(), 'Site Health is for administrators' );
 
-		wp_set_current_user( self::factory_user( 'administrator' ) );
+		wp_set_current_user( self::user_with_role( 'administrator' ) );
 		$response = $this->rest_request( 'GET', '/korea-checkout/v1/site-health/webhook-endpoint' );
 		$this->assertSame( 200, $response->get_status() );
 		$result = $this->rest_data( $response );
 		$this->assertSame( 'korea_checkout_rest_api', $result['test'] );
 		$this->assertSame( 'good', $result['status'], 'the store of this test answers at its webhook route' );
 		$this->assertSame( 'Korea Checkout', $result['badge']['label'] );
-	}
-
-	/**
-	 * A new user with a role.
-	 *
-	 * @param string $role Role.
-	 */
-	private static function factory_user( string $role ): int {
-		return (int) wp_insert_user(
-			array(
-				'user_login' => $role . wp_generate_password( 6, false ),
-				'user_pass'  => wp_generate_password(),
-				'user_email' => $role . wp_generate_password( 6, false ) . '@example.com',
-				'role'       => $role,
-			)
-		);
 	}
 
 	public function test_api_key_states(): void {

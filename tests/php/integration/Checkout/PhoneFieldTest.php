@@ -15,6 +15,27 @@ use KoreaCheckout\Tests\Integration\TestCase;
  */
 final class PhoneFieldTest extends TestCase {
 
+	/**
+	 * A Store API cart holding one product (nonce checks off, as for a script), and a Seoul address without phone
+	 * or email.
+	 *
+	 * @return array<string, string>
+	 */
+	private function cart_for_a_seoul_address(): array {
+		add_filter( 'woocommerce_store_api_disable_nonce_check', '__return_true' );
+		wc_load_cart();
+		WC()->cart->empty_cart();
+		WC()->cart->add_to_cart( $this->create_product( 8500 )->get_id() );
+		return array(
+			'first_name' => 'Jiwoo',
+			'last_name'  => 'Kim',
+			'address_1'  => '서울 강남구 테헤란로 152',
+			'city'       => '서울 강남구',
+			'postcode'   => '06236',
+			'country'    => 'KR',
+		);
+	}
+
 	public function test_a_korean_address_needs_a_korean_number(): void {
 		$this->assertTrue( \WC_Validation::is_phone( '010-1234-5678', 'KR' ) );
 		$this->assertTrue( \WC_Validation::is_phone( '+82 2 123 4567', 'KR' ) );
@@ -32,19 +53,7 @@ final class PhoneFieldTest extends TestCase {
 	}
 
 	public function test_the_store_api_refuses_a_korean_address_with_a_foreign_number(): void {
-		add_filter( 'woocommerce_store_api_disable_nonce_check', '__return_true' );
-		wc_load_cart();
-		WC()->cart->empty_cart();
-		WC()->cart->add_to_cart( $this->create_product( 8500 )->get_id() );
-		$address  = array(
-			'first_name' => 'Jiwoo',
-			'last_name'  => 'Kim',
-			'address_1'  => '서울 강남구 테헤란로 152',
-			'city'       => '서울 강남구',
-			'postcode'   => '06236',
-			'country'    => 'KR',
-			'email'      => 'jiwoo.kim@example.com',
-		);
+		$address  = $this->cart_for_a_seoul_address() + array( 'email' => 'jiwoo.kim@example.com' );
 		$refused  = $this->rest_request( 'POST', '/wc/store/v1/cart/update-customer', array( 'billing_address' => $address + array( 'phone' => '555-0100' ) ) );
 		$accepted = $this->rest_request( 'POST', '/wc/store/v1/cart/update-customer', array( 'billing_address' => $address + array( 'phone' => '010 1234 5678' ) ) );
 		$this->assertSame( 400, $refused->get_status() );
@@ -76,18 +85,7 @@ final class PhoneFieldTest extends TestCase {
 	}
 
 	public function test_the_block_checkout_keeps_a_korean_number_in_one_form(): void {
-		add_filter( 'woocommerce_store_api_disable_nonce_check', '__return_true' );
-		wc_load_cart();
-		WC()->cart->empty_cart();
-		WC()->cart->add_to_cart( $this->create_product( 8500 )->get_id() );
-		$address  = array(
-			'first_name' => 'Jiwoo',
-			'last_name'  => 'Kim',
-			'address_1'  => '서울 강남구 테헤란로 152',
-			'city'       => '서울 강남구',
-			'postcode'   => '06236',
-			'country'    => 'KR',
-		);
+		$address  = $this->cart_for_a_seoul_address();
 		$response = $this->rest_request(
 			'POST',
 			'/wc/store/v1/checkout',

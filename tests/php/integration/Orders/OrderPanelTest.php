@@ -8,13 +8,17 @@
 namespace KoreaCheckout\Tests\Integration\Orders;
 
 use KoreaCheckout\Orders\OrderPanel;
+use KoreaCheckout\Tests\Integration\Admin\AdminUsers;
 use KoreaCheckout\Tests\Integration\TestCase;
 use KoreaCheckout\Tests\Integration\WpDieException;
+
+require_once __DIR__ . '/../Admin/AdminUsers.php';
 
 /**
  * The box is rendered as WordPress would, and the action is called as admin-post.php would call it.
  */
 final class OrderPanelTest extends TestCase {
+	use AdminUsers;
 
 	/**
 	 * A paid-looking order with virtual-account details that try to inject markup.
@@ -35,22 +39,6 @@ final class OrderPanelTest extends TestCase {
 						'dueDate'       => '2026-11-30',
 					),
 				),
-			)
-		);
-	}
-
-	/**
-	 * A user with a role.
-	 *
-	 * @param string $role Role.
-	 */
-	private static function user( string $role ): int {
-		return (int) wp_insert_user(
-			array(
-				'user_login' => $role . wp_generate_password( 6, false ),
-				'user_pass'  => wp_generate_password(),
-				'user_email' => $role . wp_generate_password( 6, false ) . '@example.com',
-				'role'       => $role,
 			)
 		);
 	}
@@ -85,7 +73,7 @@ final class OrderPanelTest extends TestCase {
 		require_once ABSPATH . 'wp-admin/includes/class-wp-screen.php';
 		require_once ABSPATH . 'wp-admin/includes/screen.php';
 		require_once WC_ABSPATH . 'includes/admin/wc-admin-functions.php';
-		wp_set_current_user( self::user( 'shop_manager' ) );
+		wp_set_current_user( self::user_with_role( 'shop_manager' ) );
 		$screen = wc_get_page_screen_id( 'shop-order' );
 		$panel  = new OrderPanel();
 
@@ -97,7 +85,7 @@ final class OrderPanelTest extends TestCase {
 	}
 
 	public function test_the_box_shows_the_payment_escaped(): void {
-		wp_set_current_user( self::user( 'shop_manager' ) );
+		wp_set_current_user( self::user_with_role( 'shop_manager' ) );
 		$order = $this->order();
 		ob_start();
 		( new OrderPanel() )->render( $order );
@@ -114,7 +102,7 @@ final class OrderPanelTest extends TestCase {
 	}
 
 	public function test_refunds_are_listed_in_won_without_decimals_whatever_the_price_settings(): void {
-		wp_set_current_user( self::user( 'shop_manager' ) );
+		wp_set_current_user( self::user_with_role( 'shop_manager' ) );
 		update_option( 'woocommerce_price_num_decimals', 2 );
 		$order = $this->order();
 		wc_create_refund(
@@ -135,7 +123,7 @@ final class OrderPanelTest extends TestCase {
 	}
 
 	public function test_the_button_is_hidden_from_users_who_cannot_edit_orders(): void {
-		wp_set_current_user( self::user( 'customer' ) );
+		wp_set_current_user( self::user_with_role( 'customer' ) );
 		ob_start();
 		( new OrderPanel() )->render( $this->order() );
 		$this->assertStringNotContainsString( 'Check status now', (string) ob_get_clean() );
@@ -145,7 +133,7 @@ final class OrderPanelTest extends TestCase {
 		$order                = $this->order();
 		$_GET['order_id']     = (string) $order->get_id();
 		$_REQUEST['order_id'] = (string) $order->get_id();
-		wp_set_current_user( self::user( 'shop_manager' ) );
+		wp_set_current_user( self::user_with_role( 'shop_manager' ) );
 		try {
 			self::call_check( new OrderPanel() );
 			$this->fail( 'a request without a nonce must die' );
@@ -153,7 +141,7 @@ final class OrderPanelTest extends TestCase {
 			$this->assertSame( 403, $e->getCode() );
 		}
 
-		wp_set_current_user( self::user( 'customer' ) );
+		wp_set_current_user( self::user_with_role( 'customer' ) );
 		$_REQUEST['_wpnonce'] = wp_create_nonce( OrderPanel::ACTION . '_' . $order->get_id() );
 		try {
 			self::call_check( new OrderPanel() );
@@ -165,7 +153,7 @@ final class OrderPanelTest extends TestCase {
 
 	public function test_the_check_asks_the_api_and_applies_what_it_says(): void {
 		$this->sandbox();
-		wp_set_current_user( self::user( 'shop_manager' ) );
+		wp_set_current_user( self::user_with_role( 'shop_manager' ) );
 		$order  = $this->create_order();
 		$result = WC()->payment_gateways()->payment_gateways()['korea_checkout']->process_payment( $order->get_id() );
 		$sid    = basename( (string) wp_parse_url( $result['redirect'], PHP_URL_PATH ) );
