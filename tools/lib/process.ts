@@ -13,6 +13,7 @@ import {
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
+import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -64,11 +65,12 @@ export interface CommandOptions {
 	quiet?: boolean;
 }
 
+/** The most output kept for the caller; a longer output keeps its end, where a failure says why. */
 const MAX_KEPT = 2_000_000;
 
 /**
  * Runs a command and resolves when it ends: its output is streamed indented (so the parts of a long run stay
- * apart) and kept for the caller.
+ * apart) and kept for the caller (its last MAX_KEPT characters).
  */
 export function runCommand(
 	command: string,
@@ -89,8 +91,9 @@ export function runCommand(
 		} );
 		const take = ( chunk: Buffer ) => {
 			const text = chunk.toString();
-			if ( output.length < MAX_KEPT ) {
-				output += text;
+			output += text;
+			if ( output.length > MAX_KEPT ) {
+				output = output.slice( -MAX_KEPT );
 			}
 			if ( options.quiet ) {
 				return;
@@ -276,4 +279,42 @@ export async function answers(
 	} catch {
 		return false;
 	}
+}
+
+/**
+ * Whether a Unix socket accepts a connection. A server's socket file appears when it binds, a moment before it
+ * listens; only a connection proves it is ready.
+ */
+export function acceptsConnections(
+	socketPath: string,
+	timeoutMs = 2000
+): Promise< boolean > {
+	return new Promise( ( resolve ) => {
+		const socket = createConnection( { path: socketPath } );
+		const done = ( accepted: boolean ): void => {
+			socket.destroy();
+			resolve( accepted );
+		};
+		socket.setTimeout( timeoutMs, () => done( false ) );
+		socket.once( 'connect', () => done( true ) );
+		socket.once( 'error', () => done( false ) );
+	} );
+}
+
+/** The last `count` lines of a log file that are not blank, each indented; [] when it is missing. */
+export function lastLinesOf( file: string, count: number ): string[] {
+	if ( ! existsSync( file ) ) {
+		return [];
+	}
+	return lastLines( readFileSync( file, 'utf8' ), count );
+}
+
+/** The last `count` lines of a text that are not blank, each indented. */
+export function lastLines( text: string, count: number ): string[] {
+	return text
+		.split( '\n' )
+		.map( ( line ) => line.trimEnd() )
+		.filter( ( line ) => line.trim() !== '' )
+		.slice( -count )
+		.map( ( line ) => `  ${ line }` );
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { runCommand } from '../lib/process.ts';
+import { lastLines, runCommand } from '../lib/process.ts';
 import { REPO_ROOT } from '../lib/root.ts';
 import { readJUnit } from './lib/junit.ts';
 import type { Layer, LayerResult } from './lib/layer.ts';
@@ -101,23 +101,33 @@ export async function runLayer( layer: Layer ): Promise< LayerResult > {
 		}
 		const counts = readJUnit( junit );
 		if ( ! counts ) {
+			// Nothing ran (a stack that did not start, say): its last words are what the summary can name.
 			return {
 				status: 'failed',
 				passed: 0,
 				failed: 1,
 				skipped: 0,
 				note: `${ layer.script } wrote no JUnit report (exit ${ result.code })`,
+				failures: [
+					`${ layer.script } ran no test; its last lines:`,
+					...lastLines( result.output, 15 ),
+				],
 			};
 		}
-		// A runner that failed after its tests passed (a crash in teardown) still fails the layer.
-		const failed =
-			result.code !== 0 && counts.failed === 0 ? 1 : counts.failed;
+		// A runner that failed after its tests passed (a crash in teardown) still fails the layer, and says why.
+		const crashed = result.code !== 0 && counts.failed === 0;
+		const failed = crashed ? 1 : counts.failed;
 		return {
 			status: failed ? 'failed' : 'passed',
 			passed: counts.passed,
 			failed,
 			skipped: counts.skipped,
-			failures: counts.failures ?? [],
+			failures: crashed
+				? [
+						`${ layer.script } exited with ${ result.code } after its tests; its last lines:`,
+						...lastLines( result.output, 15 ),
+					]
+				: ( counts.failures ?? [] ),
 			note:
 				result.code !== 0 && counts.failed === 0
 					? `${ layer.script } exited with ${ result.code }`
