@@ -29,6 +29,7 @@ import {
 	PRODUCTION_PACKAGES,
 } from './packages.ts';
 import { NODE_NAMES, nodeFiles, startNode, stopNode } from './php-fpm.ts';
+import { warmNode } from './warm.ts';
 import { startPhpServer, stopPhpServer } from './php-server.ts';
 import { redisFiles, startRedis, stopRedis } from './redis.ts';
 import { startSandbox, stopSandbox } from './sandbox.ts';
@@ -135,39 +136,30 @@ async function stopParts(
 	return stopped;
 }
 
-/** Serves the site: php -S (native), or two PHP-FPM nodes behind nginx (production). Returns whether it started any. */
+/**
+ * Serves the site: php -S (native), or two PHP-FPM nodes behind nginx (production). Sets `started.web` as soon as it
+ * starts any part, so that a failure further on (nginx, the first page) stops the nodes it already started.
+ */
 async function serve(
 	kind: StackKind,
 	config: StackConfig,
 	paths: StackPaths,
-	workers: number
-): Promise< boolean > {
+	workers: number,
+	started: { web: boolean }
+): Promise< void > {
 	if ( kind === 'native' ) {
-		return startPhpServer( config, paths, workers );
+		started.web = await startPhpServer( config, paths, workers );
+		return;
 	}
-	let started = false;
 	for ( const name of NODE_NAMES ) {
-		started = ( await startNode( paths, name, workers ) ) || started;
+		started.web =
+			( await startNode( paths, name, workers ) ) || started.web;
 	}
-	started = ( await startNginx( config, paths ) ) || started;
+	started.web = ( await startNginx( config, paths ) ) || started.web;
 	// One WordPress request per node, with time to spare: it proves PHP and the database, and warms OPcache.
-	const url = `http://127.0.0.1:${ config.port }/wp-login.php`;
 	for ( const name of NODE_NAMES ) {
-		const warm = await fetch( url, {
-			signal: AbortSignal.timeout( 120_000 ),
-		} ).catch( ( error: unknown ) => error as Error );
-		if ( warm instanceof Error || warm.status >= 500 ) {
-			throw new ToolError(
-				`WordPress did not answer ${ url } (${
-					warm instanceof Error
-						? warm.message
-						: `HTTP ${ warm.status }`
-				}); see ${ paths.debugLog }, ${ nodeFiles( paths, name ).phpErrorLog } and ${ paths.nginxDir }/error.log`
-			);
-		}
-		await warm.arrayBuffer();
+		await warmNode( config, paths, name );
 	}
-	return started;
 }
 
 export async function upStack(
@@ -252,12 +244,7 @@ export async function upStack(
 						objectCache: objectCache === 'redis',
 					} );
 		if ( options.serve !== false ) {
-			started.web = await serve(
-				kind,
-				config,
-				paths,
-				options.workers ?? 4
-			);
+			await serve( kind, config, paths, options.workers ?? 4, started );
 		}
 		const storeUrl = `http://127.0.0.1:${ config.port }`;
 		const running = {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { StackPaths } from './config.ts';
 import {
+	acceptsConnections,
 	IS_ROOT,
 	runningPid,
 	startDetached,
@@ -82,7 +83,8 @@ function poolConfig( files: NodeFiles, workers: number ): string {
 
 /**
  * Starts the node's PHP-FPM master unless it already runs. Returns whether this call started it. The node is ready
- * when its socket exists; nginx's first request proves the rest.
+ * when its socket accepts a connection (the file exists a moment before FPM listens on it); nginx's first request
+ * proves the rest.
  */
 export async function startNode(
 	paths: StackPaths,
@@ -118,7 +120,9 @@ export async function startNode(
 					`php-fpm (node ${ name }) exited while starting; see ${ files.log } and ${ files.log }.out`
 				);
 			}
-			return existsSync( files.socket );
+			return (
+				existsSync( files.socket ) && acceptsConnections( files.socket )
+			);
 		},
 		30_000,
 		`see ${ files.log }`,
