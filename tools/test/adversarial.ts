@@ -37,13 +37,12 @@ import {
 	downStack,
 	objectCacheFromEnv,
 	stackPaths,
-	upStack,
 	type ObjectCache,
 	type RunningStack,
 } from '../stack/index.ts';
 import { NATIVE_PACKAGES, PRODUCTION_PACKAGES } from '../stack/packages.ts';
 import { decodeXml } from './lib/junit.ts';
-import { lanePort, requireStackParts } from './lib/runner.ts';
+import { lanePort, requireStackParts, upLayerStack } from './lib/runner.ts';
 
 const MU_SOURCE = join( REPO_ROOT, 'tests', 'adversarial', 'mu-plugins' );
 const CACHE_CASES = 'tests/adversarial/exactly-once.adv.test.ts';
@@ -231,7 +230,7 @@ async function startPhase(
 	cache: ObjectCache,
 	fresh: boolean
 ): Promise< RunningStack > {
-	const up = await upStack( {
+	const up = await upLayerStack( 'adversarial', {
 		kind,
 		objectCache: cache,
 		dir,

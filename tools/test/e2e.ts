@@ -21,11 +21,15 @@ import { stackDirFrom } from '../stack/config.ts';
 import {
 	downStack,
 	objectCacheFromEnv,
-	upStack,
 	type RunningStack,
 } from '../stack/index.ts';
 import { NATIVE_PACKAGES, PRODUCTION_PACKAGES } from '../stack/packages.ts';
-import { lanePort, requireStackParts, skipLayer } from './lib/runner.ts';
+import {
+	lanePort,
+	requireStackParts,
+	skipLayer,
+	upLayerStack,
+} from './lib/runner.ts';
 
 function say( message: string ): void {
 	console.log( `[e2e] ${ message }` );
@@ -82,7 +86,7 @@ let code = 1;
 try {
 	// A stack an interrupted run left behind would be reused with whatever it was started with.
 	await downStack( stackDirFrom( dir ) );
-	stack = await upStack( {
+	stack = await upLayerStack( 'e2e', {
 		kind,
 		objectCache,
 		dir,

@@ -10,9 +10,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { REPO_ROOT } from '../lib/root.ts';
-import { upStack } from '../stack/index.ts';
 import { elapsedSeconds, say } from '../stack/log.ts';
-import { lanePort, requireStackParts, skipLayer } from './lib/runner.ts';
+import {
+	lanePort,
+	requireStackParts,
+	skipLayer,
+	upLayerStack,
+} from './lib/runner.ts';
 import { junitArgs, phpunitBinary } from './phpunit-bin.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +41,7 @@ const dir =
 // The suite as a whole makes more API calls a minute than the sandbox's default limit (100) lets through, so
 // that where its window falls decided which test met a 429. The tests of rate limiting arm the 429 fault.
 process.env.SANDBOX_RATE_LIMIT ??= '100000';
-const stack = await upStack( {
+const stack = await upLayerStack( 'php-integration', {
 	dir,
 	port: lanePort( 'KC_IT_PORT', 'KC_NATIVE_PORT', 5, 8098 ),
 	sandboxPort: lanePort( 'KC_IT_SANDBOX_PORT', 'KC_SANDBOX_PORT', 5, 4098 ),

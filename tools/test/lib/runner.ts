@@ -3,6 +3,13 @@
  */
 import { missingFixtures, type FixtureName } from '../../lib/fixtures.ts';
 import { IS_ROOT } from '../../lib/process.ts';
+import { stackDirFrom } from '../../stack/config.ts';
+import {
+	downStack,
+	upStack,
+	type RunningStack,
+	type UpOptions,
+} from '../../stack/index.ts';
 import { missingPackages } from '../../stack/packages.ts';
 
 /** Says the layer is skipped, in the line run-all.ts reads, and ends the runner. */
@@ -53,5 +60,31 @@ export function requireStackParts(
 		skipLayer(
 			`Debian packages missing and not root to install them: ${ missing.join( ' ' ) }`
 		);
+	}
+}
+
+/**
+ * Starts the layer's stack, and starts it once more when the first start fails: a server slow to come up on a busy
+ * CI machine is not a test that failed. The first failure is printed whole, so a start that needed two tries stays
+ * visible in the log; a second failure ends the layer.
+ *
+ * @param layer   The layer's name, for the log.
+ * @param options What upStack gets; `dir` names the stack's folder.
+ */
+export async function upLayerStack(
+	layer: string,
+	options: UpOptions & { dir: string }
+): Promise< RunningStack > {
+	try {
+		return await upStack( options );
+	} catch ( error ) {
+		console.error(
+			`[${ layer }] the stack did not start: ${ error instanceof Error ? error.message : String( error ) }`
+		);
+		console.error(
+			`[${ layer }] stopping what is left of it and starting it once more`
+		);
+		await downStack( stackDirFrom( options.dir ) );
+		return upStack( options );
 	}
 }
