@@ -120,9 +120,7 @@ export async function startNode(
 					`php-fpm (node ${ name }) exited while starting; see ${ files.log } and ${ files.log }.out`
 				);
 			}
-			return (
-				existsSync( files.socket ) && acceptsConnections( files.socket )
-			);
+			return acceptsConnections( files.socket );
 		},
 		30_000,
 		`see ${ files.log }`,

@@ -37,10 +37,11 @@ export async function warmNode(
 			}
 		}
 		if ( ! isStarting( answer ) || Date.now() > deadline ) {
+			const node = nodeFiles( paths, name );
 			const logs = [
 				paths.debugLog,
-				nodeFiles( paths, name ).phpErrorLog,
-				nodeFiles( paths, name ).log,
+				node.phpErrorLog,
+				node.log,
 				nginxFiles( paths ).errorLog,
 			];
 			throw new ToolError(

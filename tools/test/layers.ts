@@ -128,10 +128,9 @@ export async function runLayer( layer: Layer ): Promise< LayerResult > {
 						...lastLines( result.output, 15 ),
 					]
 				: ( counts.failures ?? [] ),
-			note:
-				result.code !== 0 && counts.failed === 0
-					? `${ layer.script } exited with ${ result.code }`
-					: '',
+			note: crashed
+				? `${ layer.script } exited with ${ result.code }`
+				: '',
 		};
 	} finally {
 		rmSync( reports, { recursive: true, force: true } );
